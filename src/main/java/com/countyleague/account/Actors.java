@@ -1,0 +1,59 @@
+package com.countyleague.account;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Resolves the signed-in caller. The reach (organisation path) is read afresh for each request, so a
+ * moved organisation moves its secretaries' reach with it; within one request it is read once.
+ */
+@Component
+public class Actors {
+
+    private static final String CACHE = Actors.class.getName() + ".current";
+
+    private final OrganizationDirectory organizations;
+
+    Actors(OrganizationDirectory organizations) {
+        this.organizations = organizations;
+    }
+
+    public Actor current() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        AccountPrincipal principal = principal();
+        if (request != null && request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Actor cached
+                && cached.accountId() == principal.accountId()) {
+            return cached;
+        }
+        Actor actor = toActor(principal);
+        if (request != null) {
+            request.setAttribute(CACHE, actor, RequestAttributes.SCOPE_REQUEST);
+        }
+        return actor;
+    }
+
+    /** The caller, or {@code null} when nobody is signed in (public pages, sign-in). */
+    public Actor currentOrNull() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal ? current() : null;
+    }
+
+    private Actor toActor(AccountPrincipal principal) {
+        String path = principal.organizationId() == null ? null
+                : organizations.find(principal.organizationId()).map(OrganizationDirectory.OrganizationRef::path).orElse(null);
+        return new Actor(principal.accountId(), principal.getUsername(), principal.getDisplayName(), principal.role(),
+                principal.organizationId(), path);
+    }
+
+    private static AccountPrincipal principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            throw new AuthenticationCredentialsNotFoundException("Nobody is signed in");
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,67 @@
+package com.countyleague.account;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * URL rules are the outer fence only: every service checks role and reach again. CSRF stays on for
+ * every form and for htmx and JSON calls (header from the page's meta tags).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final String[] STAFF = {"COUNTY_ADMIN", "ORG_ADMIN", "BRANCH_SECRETARY", "GROUP_LEADER"};
+
+    private final OperationLogInterceptor operationLogInterceptor;
+
+    SecurityConfiguration(OperationLogInterceptor operationLogInterceptor) {
+        this.operationLogInterceptor = operationLogInterceptor;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers) throws Exception {
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
+                        .requestMatchers("/admin/logs/**", "/admin/online/**").hasRole("COUNTY_ADMIN")
+                        .requestMatchers("/admin/**").hasAnyRole(STAFF)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(handlers)
+                        .failureHandler(handlers)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(handlers))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()))
+                .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(operationLogInterceptor);
+    }
+}

@@ -1,0 +1,14 @@
+package com.countyleague.org;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CompoundRepository extends JpaRepository<Compound, Long> {
+
+    List<Compound> findByBranchIdOrderByName(Long branchId);
+
+    boolean existsByBranchIdAndName(Long branchId, String name);
+
+    boolean existsByBranchId(Long branchId);
+}

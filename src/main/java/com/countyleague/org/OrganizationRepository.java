@@ -1,0 +1,61 @@
+package com.countyleague.org;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OrganizationRepository extends JpaRepository<Organization, Long> {
+
+    @Query(value = "select nextval('organization_id_seq')", nativeQuery = true)
+    long nextId();
+
+    Optional<Organization> findByCode(String code);
+
+    /** One unit with its partner units, for its own page and form. */
+    @EntityGraph(attributePaths = "partners")
+    Optional<Organization> findWithPartnersById(Long id);
+
+    boolean existsByCode(String code);
+
+    boolean existsByParentIdIsNull();
+
+    /** A unit and everything below it, in tree order: one range scan on the path index. */
+    @Query("select o from Organization o where o.path like concat(:prefix, '%') order by o.path")
+    List<Organization> findSubtree(@Param("prefix") String prefix);
+
+    @Query("""
+            select o from Organization o
+            where o.path like concat(:prefix, '%')
+              and (:text is null or lower(o.name) like :text or lower(o.code) like :text)
+              and (:type is null or o.type = :type)
+            """)
+    Page<Organization> search(@Param("prefix") String prefix, @Param("text") String text,
+                              @Param("type") OrganizationType type, Pageable pageable);
+
+    List<Organization> findByParentIdOrderByCode(Long parentId);
+
+    boolean existsByParentId(Long parentId);
+
+    /** Rewrites the paths below a moved unit: the old prefix becomes the new one. */
+    @Modifying
+    @Query(value = """
+            update organization
+            set path = :newPrefix || substr(path, length(:oldPrefix) + 1),
+                depth = depth + :depthChange,
+                version = version + 1
+            where path like :oldPrefix || '%' and path <> :oldPrefix
+            """, nativeQuery = true)
+    int rewriteDescendantPaths(@Param("oldPrefix") String oldPrefix, @Param("newPrefix") String newPrefix,
+                               @Param("depthChange") int depthChange);
+
+    /** Tree changes one at a time, so two concurrent moves can never build a cycle together. */
+    @Query(value = "select pg_advisory_xact_lock(7305917340211)::text", nativeQuery = true)
+    String lockTree();
+}

@@ -1,0 +1,29 @@
+package com.countyleague.web;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The toast shown after a redirect: a success, or the reason something was refused. */
+@Component
+public class Flash {
+
+    private final MessageSource messages;
+
+    Flash(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public void success(RedirectAttributes redirect, String messageKey, Object... arguments) {
+        redirect.addFlashAttribute("success", text(messageKey, arguments));
+    }
+
+    public void failure(RedirectAttributes redirect, RuleViolationException refusal) {
+        redirect.addFlashAttribute("failure", text(refusal.messageKey(), refusal.arguments()));
+    }
+
+    private String text(String key, Object[] arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Layout, home pages, error pages and language switching shared by every screen.
+ * Also the two exceptions through which any module says "no such record" or "this breaks a rule".
+ */
+package com.countyleague.web;
