@@ -51,7 +51,7 @@
                 event.preventDefault();
                 var rows = checked();
                 if (rows.length === 1) {
-                    window.location = edit.getAttribute('data-edit-template').replace('__ID__', rows[0].getAttribute('data-row-id'));
+                    window.location = edit.getAttribute('data-edit-template').replace('ROWID', rows[0].getAttribute('data-row-id'));
                 }
             });
         }

@@ -96,7 +96,7 @@ public class Organizations {
         String text = search.text() == null || search.text().isBlank() ? null
                 : "%" + search.text().trim().toLowerCase(Locale.ROOT) + "%";
         Page<Organization> page = organizations.search(prefix, text, search.type(), pageable);
-        Map<Long, String> parentNames = names(page.map(Organization::getParentId).getContent());
+        Map<Long, String> parentNames = namesWithinReach(actor, page.map(Organization::getParentId).getContent());
         return page.map(o -> new Row(o, parentNames.get(o.getParentId())));
     }
 
@@ -277,9 +277,10 @@ public class Organizations {
         });
     }
 
-    private Map<Long, String> names(Collection<Long> ids) {
+    /** Names of the units the caller reaches; a unit above their reach stays unnamed. */
+    private Map<Long, String> namesWithinReach(Actor actor, Collection<Long> ids) {
         List<Long> present = ids.stream().filter(Objects::nonNull).distinct().toList();
-        return organizations.findAllById(present).stream()
+        return organizations.findAllById(present).stream().filter(o -> actor.covers(o.getPath()))
                 .collect(Collectors.toMap(Organization::getId, Organization::getName));
     }
 

@@ -55,7 +55,7 @@ class ErrorHandling {
     }
 
     private ModelAndView page(HttpStatus status, String reasonKey) {
-        ModelAndView page = new ModelAndView("error/error");
+        ModelAndView page = new ModelAndView("error/4xx");
         page.setStatus(status);
         page.addObject("status", status.value());
         if (reasonKey != null) {

@@ -1,0 +1,92 @@
+package com.countyleague;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.countyleague.account.Accounts;
+import com.countyleague.account.Role;
+import com.countyleague.org.Organization;
+import com.countyleague.org.OrganizationType;
+import com.countyleague.org.Organizations;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** Builds what a test needs through the real services, signed in as the demo county admin. */
+@TestComponent
+public class TestFixtures {
+
+    public static final String PASSWORD = "Test@2026x";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
+
+    private final Organizations organizations;
+    private final Accounts accounts;
+    private final UserDetailsService users;
+
+    TestFixtures(Organizations organizations, Accounts accounts, UserDetailsService users) {
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    /** A code no other test uses. */
+    public static String uniqueCode(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public long rootId() {
+        return as("admin", () -> organizations.tree().get(0).organization().getId());
+    }
+
+    public long committee(String name) {
+        return unit(rootId(), OrganizationType.COMMITTEE, name);
+    }
+
+    public long unit(long parentId, OrganizationType type, String name) {
+        return as("admin", () -> organizations.create(new Organizations.Draft(parentId, type,
+                new Organization.Details(name, uniqueCode("T"), null, null, null, List.of()))));
+    }
+
+    public Organization organization(long id) {
+        return as("admin", () -> organizations.get(id));
+    }
+
+    /** A new account of this role bound to the organisation, with the password {@link #PASSWORD}. */
+    public String account(Role role, Long organizationId) {
+        String username = uniqueCode("u").toLowerCase();
+        as("admin", () -> accounts.create(new Accounts.AccountDraft(username, "测试" + username, role, organizationId, PASSWORD)));
+        return username;
+    }
+
+    /** MockMvc as this account, without going through the sign-in form. */
+    public RequestPostProcessor signedIn(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    /** Runs a use case as the given account, as if it were the caller of a request. */
+    public <T> T as(String username, Callable<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        UserDetails principal = users.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

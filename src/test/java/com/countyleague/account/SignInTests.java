@@ -1,0 +1,142 @@
+package com.countyleague.account;
+
+import java.time.Duration;
+
+import com.countyleague.IntegrationTest;
+import com.countyleague.MutableClock;
+import com.countyleague.TestFixtures;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Sign-in through the real form: lockout, its end, CSRF, and the login log. */
+@IntegrationTest
+class SignInTests {
+
+    /** Accounts made by an admin start with a password their owner must change. */
+    private static final String FIRST_SIGN_IN = "/me/password";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theRightPasswordSignsIn() throws Exception {
+        String username = fixtures.account(Role.MEMBER, fixtures.rootId());
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
+        assertThat(loginResults(username)).containsExactly("SUCCESS");
+    }
+
+    @Test
+    void theSixthAttemptWithTheRightPasswordDuringALockoutIsRefusedAndTheLockoutEndsAfterFifteenMinutes() throws Exception {
+        String username = fixtures.account(Role.MEMBER, fixtures.rootId());
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            signIn(username, "Wrong@123").andExpect(redirectedUrl("/login?error=bad"));
+        }
+        signIn(username, "Wrong@123").andExpect(redirectedUrl("/login?error=locked"));
+
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(get("/login").param("error", "locked"))
+                .andExpect(content().string(containsString("账号因连续5次密码错误已被锁定")));
+
+        clock.advance(Duration.ofMinutes(14));
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+
+        clock.advance(Duration.ofMinutes(1));
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
+
+        assertThat(loginResults(username)).containsExactly("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
+                "BAD_CREDENTIALS", "BAD_CREDENTIALS", "LOCKED", "LOCKED", "SUCCESS");
+    }
+
+    @Test
+    void theCountyAdminCanUnlockFromTheLoginLog() throws Exception {
+        String username = fixtures.account(Role.MEMBER, fixtures.rootId());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(username, "Wrong@123");
+        }
+        long accountId = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+        mvc.perform(get("/admin/logs/logins").with(fixtures.signedIn("admin")))
+                .andExpect(content().string(containsString(username)));
+        mvc.perform(post("/admin/logs/logins/unlock/{id}", accountId).with(fixtures.signedIn("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        String username = fixtures.account(Role.MEMBER, fixtures.rootId());
+        long accountId = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+        mvc.perform(post("/admin/accounts/{id}/enabled", accountId).param("enabled", "false")
+                .with(fixtures.signedIn("admin")).with(csrf())).andExpect(status().is3xxRedirection());
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "admin").param("password", "Demo@2026"))
+                .andExpect(status().isForbidden());
+        long before = jdbc.sql("select count(*) from organization").query(Long.class).single();
+        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn("admin"))
+                        .param("parentId", Long.toString(fixtures.rootId())).param("type", "COMMITTEE")
+                        .param("name", "无令牌团委").param("code", TestFixtures.uniqueCode("csrf")))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from organization").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void pagesNeedASignedInUser() throws Exception {
+        mvc.perform(get("/admin/orgs")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/me/")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aPasswordSetByAnAdminMustBeChangedBeforeAnythingElse() throws Exception {
+        String username = fixtures.account(Role.BRANCH_SECRETARY, fixtures.rootId());
+        Cookie session = signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN))
+                .andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/admin/orgs").cookie(session)).andExpect(redirectedUrl(FIRST_SIGN_IN));
+        mvc.perform(post("/me/password").cookie(session).with(csrf())
+                        .param("currentPassword", TestFixtures.PASSWORD).param("newPassword", "Changed@2026")
+                        .param("confirmPassword", "Changed@2026"))
+                .andExpect(redirectedUrl("/me/"));
+        mvc.perform(get("/admin/orgs").cookie(session)).andExpect(status().isOk());
+        signIn(username, "Changed@2026").andExpect(redirectedUrl("/"));
+    }
+
+    private ResultActions signIn(String username, String password) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password));
+    }
+
+    private java.util.List<String> loginResults(String username) {
+        return jdbc.sql("select result from login_log where username = ? order by id").param(username).query(String.class).list();
+    }
+}
