@@ -10,9 +10,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Authentication authentication) {
-        boolean memberOnly = authentication.getAuthorities().stream()
-                .allMatch(a -> "ROLE_MEMBER".equals(a.getAuthority()));
-        return memberOnly ? "redirect:/me/" : "redirect:/admin/";
+        boolean member = authentication.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_MEMBER".equals(a.getAuthority()));
+        return member ? "redirect:/me/" : "redirect:/admin/";
     }
 
     @GetMapping("/admin/")
