@@ -70,7 +70,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks an element once it is visible, scrolled to the middle of the screen first. */
     public void click(By locator) {
         WebElement element = waitFor(locator);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -52,8 +53,11 @@ final class TestDatabase {
                 embedded = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(!keep)
+                        .setRegisterShutdownHook(false)
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopEmbedded, "embedded-postgres-stop"));
+                // stop only after every application context has closed: a JVM hook would race them
+                // and leave their last queries waiting for a server that is gone
+                SpringApplication.getShutdownHandlers().add(TestDatabase::stopEmbedded);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
             }
