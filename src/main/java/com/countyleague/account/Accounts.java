@@ -1,6 +1,5 @@
 package com.countyleague.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +35,6 @@ public class Accounts {
     private final OnlineSessions sessions;
     private final LoginLog loginLog;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Accounts(AccountRepository accounts, OrganizationDirectory organizations, Actors actors,
              PasswordEncoder passwordEncoder, OnlineSessions sessions, LoginLog loginLog, Clock clock) {
@@ -62,8 +60,10 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Page<AccountRow> search(AccountSearch search, Pageable pageable) {
         Actor actor = requireAccountAdmin();
+        // the county admin's list has no organisation limit; the placeholder id keeps the IN list non-empty
         List<Long> reach = actor.isCountyAdmin() ? List.of(-1L) : organizationIdsWithin(actor);
-        Page<Account> page = accounts.search(actor.isCountyAdmin(), reach, Texts.containing(search.text()), search.role(), search.enabled(), pageable);
+        Page<Account> page = accounts.search(actor.isCountyAdmin(), reach, Texts.containing(search.text()),
+                search.role(), search.enabled(), pageable);
         Map<Long, String> names = organizationNames(page.map(Account::getOrganizationId).getContent());
         return page.map(a -> new AccountRow(a, names.get(a.getOrganizationId()), a.isLockedAt(clock.instant())));
     }
@@ -231,7 +231,7 @@ public class Accounts {
     }
 
     private Map<Long, String> organizationNames(Collection<Long> ids) {
-        List<Long> present = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Long> present = ids.stream().filter(Objects::nonNull).distinct().toList();
         return present.isEmpty() ? Map.of()
                 : organizations.findAll(present).stream().collect(Collectors.toMap(OrganizationRef::id, OrganizationRef::name, (a, b) -> a));
     }
@@ -240,9 +240,5 @@ public class Accounts {
         if (!PasswordPolicy.isStrong(password)) {
             throw new RuleViolationException(field, "account.password.weak");
         }
-    }
-
-    String newRandomPassword() {
-        return PasswordPolicy.generate(random);
     }
 }

@@ -1,5 +1,6 @@
 package com.countyleague.account;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 
 import org.slf4j.Logger;
@@ -25,15 +26,13 @@ class FirstStartAdmin implements ApplicationRunner {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
-    private final Accounts accountService;
     private final Clock clock;
     private final String configuredPassword;
 
-    FirstStartAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, Accounts accountService, Clock clock,
+    FirstStartAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
                     @Value("${league.admin-password:}") String configuredPassword) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        this.accountService = accountService;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
     }
@@ -49,7 +48,7 @@ class FirstStartAdmin implements ApplicationRunner {
             throw new IllegalStateException("LEAGUE_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH
                     + " characters with letters, digits and a symbol");
         }
-        String password = configured ? configuredPassword : accountService.newRandomPassword();
+        String password = configured ? configuredPassword : PasswordPolicy.generate(new SecureRandom());
         accounts.save(new Account(USERNAME, "系统管理员", Role.COUNTY_ADMIN, null, passwordEncoder.encode(password), true,
                 clock.instant()));
         if (configured) {
