@@ -23,6 +23,8 @@ class DemoAccounts implements ApplicationRunner {
     static final String PASSWORD = "Demo@2026";
     /** Demo organisation codes, as the organisation module's demo seeder creates them. */
     static final String DEMO_BRANCH = "DC-LH-01";
+    /** The building group (团小组) of 翠湖花园 1号楼, which the demo group leader leads. */
+    static final String DEMO_BUILDING_GROUP = "DC-LH-01-01";
 
     private final AccountRepository accounts;
     private final OrganizationDirectory organizations;
@@ -44,7 +46,8 @@ class DemoAccounts implements ApplicationRunner {
                 .id();
         create("admin", "县团委管理员", Role.COUNTY_ADMIN, null);
         create("secretary", "李书记", Role.BRANCH_SECRETARY, branch);
-        create("leader", "王组长", Role.GROUP_LEADER, branch);
+        long buildingGroup = organizations.findByCode(DEMO_BUILDING_GROUP).map(OrganizationDirectory.OrganizationRef::id).orElse(branch);
+        create("leader", "王组长", Role.GROUP_LEADER, buildingGroup);
         create("member", "张团员", Role.MEMBER, branch);
     }
 

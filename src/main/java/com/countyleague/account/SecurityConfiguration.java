@@ -35,7 +35,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
-                        .requestMatchers("/admin/logs/**", "/admin/online/**").hasRole("COUNTY_ADMIN")
+                        .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -2,6 +2,7 @@ package com.countyleague.org;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -16,4 +17,6 @@ interface BuildingRepository extends JpaRepository<Building, Long> {
     boolean existsInCompound(@Param("compoundId") Long compoundId, @Param("name") String name);
 
     boolean existsByGroupId(Long groupId);
+
+    Optional<Building> findByGroupId(Long groupId);
 }

@@ -30,6 +30,9 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @Query("select o from Organization o where o.path like concat(:prefix, '%') order by o.path")
     List<Organization> findSubtree(@Param("prefix") String prefix);
 
+    @Query("select o.id from Organization o where o.path like concat(:prefix, '%')")
+    List<Long> findSubtreeIds(@Param("prefix") String prefix);
+
     @Query("""
             select o from Organization o
             where o.path like concat(:prefix, '%')

@@ -12,12 +12,27 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class PageLinks {
 
     public String to(int page, int size) {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request = request();
         return UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString())
                 .replaceQueryParam("page", Math.max(page, 0))
                 .replaceQueryParam("size", size)
                 .build()
                 .toUriString();
+    }
+
+    /** Another address with the current filter, e.g. the export of the list being looked at. */
+    public String sameFilterAt(String path) {
+        HttpServletRequest request = request();
+        return UriComponentsBuilder.fromPath(request.getContextPath() + path)
+                .query(request.getQueryString())
+                .replaceQueryParam("page")
+                .replaceQueryParam("size")
+                .build()
+                .toUriString();
+    }
+
+    private static HttpServletRequest request() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 }

@@ -20,6 +20,16 @@ import java.util.stream.Stream;
 import com.countyleague.account.LoginLog;
 import com.countyleague.account.OperationRecord;
 import com.countyleague.account.Role;
+import com.countyleague.member.DictionaryItem;
+import com.countyleague.member.DictionaryKind;
+import com.countyleague.member.Gender;
+import com.countyleague.member.GridRole;
+import com.countyleague.member.ImportJob;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.PersonEvent;
+import com.countyleague.member.PersonSearch;
+import com.countyleague.member.PersonStatus;
+import com.countyleague.member.TransferRequest;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.PartnerKind;
 
@@ -34,12 +44,22 @@ class MessagesTests {
     private static final Path SOURCES = Path.of("src/main/java");
 
     /** Keys that templates build from an enumeration, and the enumeration they need a key for each value of. */
-    private static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.of(
-            "org.type.", OrganizationType.class,
-            "org.partner.", PartnerKind.class,
-            "role.", Role.class,
-            "log.login.", LoginLog.Result.class,
-            "log.operation.", OperationRecord.Result.class);
+    private static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
+            Map.entry("org.type.", OrganizationType.class),
+            Map.entry("org.partner.", PartnerKind.class),
+            Map.entry("role.", Role.class),
+            Map.entry("log.login.", LoginLog.Result.class),
+            Map.entry("log.operation.", OperationRecord.Result.class),
+            Map.entry("member.ledger.", Ledger.class),
+            Map.entry("member.gender.", Gender.class),
+            Map.entry("member.status.", PersonStatus.class),
+            Map.entry("member.grid-role.", GridRole.class),
+            Map.entry("member.sort.", PersonSearch.Sort.class),
+            Map.entry("member.event.", PersonEvent.Type.class),
+            Map.entry("member.transfer.status.", TransferRequest.Status.class),
+            Map.entry("member.import.running.", ImportJob.Status.class),
+            Map.entry("dictionary.kind.", DictionaryKind.class),
+            Map.entry("dictionary.badge.", DictionaryItem.Badge.class));
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");

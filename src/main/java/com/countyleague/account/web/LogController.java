@@ -3,6 +3,7 @@ package com.countyleague.account.web;
 import java.time.LocalDate;
 
 import com.countyleague.account.Accounts;
+import com.countyleague.account.AuditTrail;
 import com.countyleague.account.LoginLog;
 import com.countyleague.account.OnlineSessions;
 import com.countyleague.account.OperationLog;
@@ -28,9 +29,12 @@ class LogController {
     private final OperationLog operationLog;
     private final OnlineSessions onlineSessions;
     private final Accounts accounts;
+    private final AuditTrail auditTrail;
     private final Flash flash;
 
-    LogController(LoginLog loginLog, OperationLog operationLog, OnlineSessions onlineSessions, Accounts accounts, Flash flash) {
+    LogController(LoginLog loginLog, OperationLog operationLog, OnlineSessions onlineSessions, Accounts accounts,
+                  AuditTrail auditTrail, Flash flash) {
+        this.auditTrail = auditTrail;
         this.loginLog = loginLog;
         this.operationLog = operationLog;
         this.onlineSessions = onlineSessions;
@@ -68,6 +72,17 @@ class LogController {
                 Paging.of(page, size, Sort.unsorted())));
         model.addAttribute("results", OperationRecord.Result.values());
         return "account/operations";
+    }
+
+    @GetMapping("/admin/logs/audit")
+    String audit(@RequestParam(required = false) String operator, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) String target,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+        model.addAttribute("page", auditTrail.search(new AuditTrail.Filter(operator, action, target, from, to),
+                Paging.of(page, size, Sort.unsorted())));
+        return "account/audit";
     }
 
     @GetMapping("/admin/online")

@@ -1,0 +1,11 @@
+package com.countyleague.member;
+
+/** The lists that offices adjust themselves. */
+public enum DictionaryKind {
+    ETHNICITY,
+    POLITICAL_STATUS,
+    EDUCATION,
+    TAG,
+    SOURCE_CHANNEL,
+    LEAGUE_POST
+}

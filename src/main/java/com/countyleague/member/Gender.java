@@ -1,0 +1,6 @@
+package com.countyleague.member;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,233 @@
+package com.countyleague.member;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Reads ledger sheets (xlsx, or csv in UTF-8 or GBK) into rows of cells, and writes the template and
+ * exports as xlsx: every column text-formatted, so Excel keeps identity numbers and leading zeros.
+ */
+final class SheetFiles {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final int MAX_ROWS = 100_000;
+
+    private SheetFiles() {
+    }
+
+    /** What a file held: its rows (blank ones dropped) and the required columns it lacks. */
+    record Content(List<SheetRow> rows, List<LedgerColumn> missingColumns) {
+    }
+
+    /** Thrown for a file that is not a sheet at all; its message key says why. */
+    static class UnreadableSheetException extends RuntimeException {
+        final String key;
+
+        UnreadableSheetException(String key, Throwable cause) {
+            super(key, cause);
+            this.key = key;
+        }
+    }
+
+    static Content read(String fileName, byte[] bytes) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return readCsv(bytes);
+        }
+        if (name.endsWith(".xlsx")) {
+            return readXlsx(bytes);
+        }
+        throw new UnreadableSheetException("member.import.file-type", null);
+    }
+
+    private static Content readXlsx(byte[] bytes) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
+            if (headerRow == null) {
+                return new Content(List.of(), requiredColumns());
+            }
+            Map<Integer, LedgerColumn> columns = new HashMap<>();
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            for (Cell cell : headerRow) {
+                LedgerColumn.byHeader(formatter.formatCellValue(cell)).ifPresent(c -> columns.put(cell.getColumnIndex(), c));
+            }
+            List<SheetRow> rows = new ArrayList<>();
+            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<LedgerColumn, SheetRow.Cell> cells = new EnumMap<>(LedgerColumn.class);
+                int rowNumber = r + 1;
+                columns.forEach((index, column) -> cells.put(column, cellOf(row.getCell(index), formatter,
+                        CellReference.convertNumToColString(index) + rowNumber)));
+                addUnlessBlank(rows, new SheetRow(r + 1, cells));
+            }
+            return new Content(rows, missing(columns.values()));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnreadableSheetException unreadable) {
+                throw unreadable;
+            }
+            throw new UnreadableSheetException("member.import.unreadable", e);
+        }
+    }
+
+    private static SheetRow.Cell cellOf(Cell cell, DataFormatter formatter, String address) {
+        if (cell == null) {
+            return new SheetRow.Cell(null, null, null, address);
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? new SheetRow.Cell(null, null, cell.getLocalDateTimeCellValue().toLocalDate(), address)
+                    : new SheetRow.Cell(null, cell.getNumericCellValue(), null, address);
+            case STRING -> SheetRow.Cell.text(cell.getStringCellValue(), address);
+            case BOOLEAN -> SheetRow.Cell.text(cell.getBooleanCellValue() ? "是" : "否", address);
+            default -> SheetRow.Cell.text(formatter.formatCellValue(cell), address);
+        };
+    }
+
+    private static Content readCsv(byte[] bytes) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), charsetOf(bytes))) {
+            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader).getRecords();
+            if (records.isEmpty()) {
+                return new Content(List.of(), requiredColumns());
+            }
+            Map<Integer, LedgerColumn> columns = new HashMap<>();
+            CSVRecord header = records.get(0);
+            for (int i = 0; i < header.size(); i++) {
+                String text = i == 0 ? header.get(i).replace("\uFEFF", "") : header.get(i);
+                int index = i;
+                LedgerColumn.byHeader(text).ifPresent(c -> columns.put(index, c));
+            }
+            List<SheetRow> rows = new ArrayList<>();
+            for (int r = 1; r < records.size(); r++) {
+                CSVRecord record = records.get(r);
+                Map<LedgerColumn, SheetRow.Cell> cells = new EnumMap<>(LedgerColumn.class);
+                int rowNumber = r + 1;
+                columns.forEach((index, column) -> cells.put(column, SheetRow.Cell.text(index < record.size() ? record.get(index) : null,
+                        CellReference.convertNumToColString(index) + rowNumber)));
+                addUnlessBlank(rows, new SheetRow(r + 1, cells));
+            }
+            return new Content(rows, missing(columns.values()));
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new UnreadableSheetException("member.import.unreadable", e);
+        }
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GBK as Chinese Excel saves CSV. */
+    private static Charset charsetOf(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("GB18030");
+        }
+    }
+
+    private static void addUnlessBlank(List<SheetRow> rows, SheetRow row) {
+        if (!row.isBlank()) {
+            if (rows.size() >= MAX_ROWS) {
+                throw new UnreadableSheetException("member.import.too-many-rows", null);
+            }
+            rows.add(row);
+        }
+    }
+
+    private static List<LedgerColumn> missing(Collection<LedgerColumn> present) {
+        return requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+    }
+
+    private static List<LedgerColumn> requiredColumns() {
+        return Arrays.stream(LedgerColumn.values()).filter(c -> c.required).toList();
+    }
+
+    /**
+     * Writes a sheet with the header row and whatever rows the writer adds, streaming (a window of
+     * rows in memory), every cell as text.
+     */
+    static void write(OutputStream out, Consumer<RowWriter> rows) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet("台账");
+            DataFormat format = workbook.createDataFormat();
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(format.getFormat("@"));
+            CellStyle header = workbook.createCellStyle();
+            header.setDataFormat(format.getFormat("@"));
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            LedgerColumn[] columns = LedgerColumn.values();
+            Row headerRow = sheet.createRow(0);
+            for (int i = 0; i < columns.length; i++) {
+                Cell cell = headerRow.createCell(i);
+                cell.setCellValue(columns[i].title());
+                cell.setCellStyle(header);
+                sheet.setDefaultColumnStyle(i, text);
+                sheet.setColumnWidth(i, columns[i] == LedgerColumn.ID_NUMBER ? 22 * 256 : 14 * 256);
+            }
+            int[] next = {1};
+            rows.accept(values -> {
+                Row row = sheet.createRow(next[0]++);
+                for (int i = 0; i < columns.length; i++) {
+                    String value = values.get(columns[i]);
+                    Cell cell = row.createCell(i);
+                    cell.setCellStyle(text);
+                    if (value != null) {
+                        cell.setCellValue(value);
+                    }
+                }
+            });
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds one row of text values by column. */
+    interface RowWriter {
+        void row(Map<LedgerColumn, String> values);
+    }
+
+    /** A number as Excel showed it, without exponent or trailing zeros (13800138000, 19980501). */
+    static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+}
