@@ -1,6 +1,7 @@
 package com.countyleague;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,7 +9,11 @@ import com.countyleague.account.Accounts;
 import com.countyleague.account.Role;
 import com.countyleague.org.Organization;
 import com.countyleague.org.OrganizationType;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.People;
+import com.countyleague.member.PersonDraft;
 import com.countyleague.org.Organizations;
+import com.countyleague.org.Residences;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,13 +34,40 @@ public class TestFixtures {
     private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
 
     private final Organizations organizations;
+    private final Residences residences;
     private final Accounts accounts;
+    private final People people;
     private final UserDetailsService users;
 
-    TestFixtures(Organizations organizations, Accounts accounts, UserDetailsService users) {
+    TestFixtures(Organizations organizations, Residences residences, Accounts accounts, People people, UserDetailsService users) {
         this.organizations = organizations;
+        this.residences = residences;
         this.accounts = accounts;
+        this.people = people;
         this.users = users;
+    }
+
+    /** A community branch under a committee of its own, with one compound of two buildings. */
+    public Branch branch(String name) {
+        long committee = committee(name + "所属团工委");
+        long branch = unit(committee, OrganizationType.BRANCH, name);
+        return as("admin", () -> {
+            long compound = residences.addCompound(branch, name + "小区", null);
+            long first = residences.addBuilding(compound, "1号楼");
+            long second = residences.addBuilding(compound, "2号楼");
+            Organization unit = organizations.get(branch);
+            return new Branch(branch, unit.getCode(), unit.getName(), compound, first, second, committee);
+        });
+    }
+
+    public record Branch(long id, String code, String name, long compoundId, long firstBuildingId, long secondBuildingId,
+                         long committeeId) {
+    }
+
+    /** A person recorded by the county admin; returns the id. */
+    public long person(long branchId, Ledger ledger, String name, String idNumber, String mobile) {
+        return as("admin", () -> people.create(new PersonDraft(name, null, null, idNumber, mobile, ledger, null, branchId,
+                null, null, null, null, null, List.of(), null, false, Set.of(), null, null, null, null, null, null, null)));
     }
 
     /** A code no other test uses. */

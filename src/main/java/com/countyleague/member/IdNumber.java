@@ -48,10 +48,7 @@ public final class IdNumber {
             return Optional.of("member.id.region");
         }
         try {
-            LocalDate birth = embeddedBirthDate(number);
-            if (birth.getYear() < 1900) {
-                return Optional.of("member.id.birth");
-            }
+            embeddedBirthDate(number);
         } catch (DateTimeException e) {
             return Optional.of("member.id.birth");
         }

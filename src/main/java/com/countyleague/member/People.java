@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
@@ -118,11 +119,11 @@ public class People {
         Actor actor = requireLedgerKeeper();
         Person person = reachable(actor, id);
         requireReach(actor, draft.organizationId());
-        List<Problem> problems = checks.check(draft, person, facts());
+        PersonDraft kept = draft.withIdentityOf(person);
+        List<Problem> problems = checks.check(kept, person, facts());
         if (!problems.isEmpty()) {
             throw new InvalidPersonException(problems);
         }
-        PersonDraft kept = draft.withIdentityOf(person);
         if (!person.matches(kept)) {
             person.apply(kept, clock.instant());
             history.record(person, PersonEvent.Type.UPDATED, null, null);
@@ -323,10 +324,14 @@ public class People {
         Map<Long, Building> buildings = buildingIds.isEmpty() ? Map.of() : units.buildings(buildingIds);
         return rows.stream().map(r -> new PersonRow(r.id(), r.name(), r.gender(), r.birthDate(),
                 Period.between(r.birthDate(), today).getYears(), r.idNumberMasked(), r.mobile(), r.ledger(),
-                r.organizationId(), orgs.containsKey(r.organizationId()) ? orgs.get(r.organizationId()).getName() : null,
-                r.compoundId(), compounds.containsKey(r.compoundId()) ? compounds.get(r.compoundId()).getName() : null,
-                r.buildingId(), buildings.containsKey(r.buildingId()) ? buildings.get(r.buildingId()).getName() : null,
+                r.organizationId(), nameOf(orgs.get(r.organizationId()), Organization::getName),
+                r.compoundId(), r.compoundId() == null ? null : nameOf(compounds.get(r.compoundId()), Compound::getName),
+                r.buildingId(), r.buildingId() == null ? null : nameOf(buildings.get(r.buildingId()), Building::getName),
                 r.backbone(), r.gridRoles(), r.tags(), r.status(), r.leaguePost())).toList();
+    }
+
+    private static <T> String nameOf(T unit, Function<T, String> name) {
+        return unit == null ? null : name.apply(unit);
     }
 
     private String idNumberHash(String text) {

@@ -45,9 +45,10 @@ class PersonChecks {
     }
 
     /**
-     * Problems of a draft. For a new person {@code existing} is {@code null}; for a change, the name
-     * and identity number are the existing ones (only a correction changes them), and codes it
-     * already carries stay acceptable even if their dictionary entry has since been disabled.
+     * Problems of a draft. For a new person {@code existing} is {@code null}; a change keeps the
+     * existing name, identity number, birth date and gender (only a correction changes them), and
+     * codes the person already carries stay acceptable even if their dictionary entry has since been
+     * disabled.
      */
     List<Problem> check(PersonDraft draft, Person existing, Facts facts) {
         List<Problem> problems = new ArrayList<>();
@@ -63,8 +64,6 @@ class PersonChecks {
             problems.add(new Problem("birthDate", "validation.required"));
         } else if (draft.birthDate().isAfter(today) || draft.birthDate().isBefore(EARLIEST_BIRTH)) {
             problems.add(new Problem("birthDate", "member.birth-date.range"));
-        } else if (existing != null && (!draft.birthDate().equals(existing.getBirthDate()) || draft.gender() != existing.getGender())) {
-            problems.add(new Problem("birthDate", "member.id.birth-mismatch"));
         }
         if (draft.mobile() != null && !draft.mobile().matches("1[3-9]\\d{9}")) {
             problems.add(new Problem("mobile", "member.mobile.format"));
