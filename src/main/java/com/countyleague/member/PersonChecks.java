@@ -57,12 +57,9 @@ class PersonChecks {
             checkName(draft.name(), problems);
             checkIdNumber(draft, null, facts, problems);
         }
-        if (draft.gender() == null) {
-            problems.add(new Problem("gender", "validation.required"));
-        }
-        if (draft.birthDate() == null) {
-            problems.add(new Problem("birthDate", "validation.required"));
-        } else if (draft.birthDate().isAfter(today) || draft.birthDate().isBefore(EARLIEST_BIRTH)) {
+        // gender and birth date come from a valid identity number when left out; with an invalid one,
+        // the number's own problem is what the user needs to see
+        if (draft.birthDate() != null && (draft.birthDate().isAfter(today) || draft.birthDate().isBefore(EARLIEST_BIRTH))) {
             problems.add(new Problem("birthDate", "member.birth-date.range"));
         }
         if (draft.mobile() != null && !draft.mobile().matches("1[3-9]\\d{9}")) {

@@ -69,6 +69,8 @@ class ImportController {
     String preview(@PathVariable long job, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(defaultValue = "50") int size, Model model) {
         model.addAttribute("view", imports.view(job, Paging.of(page, size, Sort.unsorted())));
+        model.addAttribute("jobId", job);
+        model.addAttribute("progress", imports.progress(job));
         return "member/import-job";
     }
 
