@@ -6,17 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main journeys of this foundation in a real browser against the running application. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
-@Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestFixtures.class})
+@BrowserTest
 class BrowserTests {
 
     private static final String DEMO_PASSWORD = "Demo@2026";

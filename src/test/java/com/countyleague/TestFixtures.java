@@ -16,6 +16,7 @@ import com.countyleague.org.Organizations;
 import com.countyleague.org.Residences;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,8 +39,11 @@ public class TestFixtures {
     private final Accounts accounts;
     private final People people;
     private final UserDetailsService users;
+    private final JdbcClient jdbc;
 
-    TestFixtures(Organizations organizations, Residences residences, Accounts accounts, People people, UserDetailsService users) {
+    TestFixtures(Organizations organizations, Residences residences, Accounts accounts, People people,
+                 UserDetailsService users, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.organizations = organizations;
         this.residences = residences;
         this.accounts = accounts;
@@ -96,6 +100,13 @@ public class TestFixtures {
     public String account(Role role, Long organizationId) {
         String username = uniqueCode("u").toLowerCase();
         as("admin", () -> accounts.create(new Accounts.AccountDraft(username, "测试" + username, role, organizationId, PASSWORD)));
+        return username;
+    }
+
+    /** An account whose owner has already chosen their own password: it signs in straight to its home. */
+    public String readyAccount(Role role, Long organizationId) {
+        String username = account(role, organizationId);
+        jdbc.sql("update account set must_change_password = false where username = ?").param(username).update();
         return username;
     }
 
