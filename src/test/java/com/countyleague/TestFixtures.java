@@ -80,7 +80,7 @@ public class TestFixtures {
     }
 
     public long rootId() {
-        return as("admin", () -> organizations.tree().get(0).organization().getId());
+        return as("admin", () -> organizations.tree(null).get(0).organization().getId());
     }
 
     public long committee(String name) {

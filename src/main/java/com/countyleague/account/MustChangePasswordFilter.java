@@ -29,7 +29,7 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
 
     private static boolean isAllowed(String path) {
         return path.equals(CHANGE_PAGE) || path.equals("/logout") || path.equals("/login") || path.startsWith("/webjars/")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/error")
+                || path.startsWith("/assets/") || path.startsWith("/error")
                 || path.startsWith("/actuator/health");
     }
 }

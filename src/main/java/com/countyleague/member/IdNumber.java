@@ -66,7 +66,7 @@ public final class IdNumber {
     }
 
     /** The check character GB 11643 asks for after these 17 digits. */
-    static char checkCharacter(String number) {
+    public static char checkCharacter(String number) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (number.charAt(i) - '0') * WEIGHTS[i];

@@ -42,7 +42,7 @@ public class Memberships {
         Actor actor = people.requireLedgerKeeper();
         LocalDate today = LocalDate.now(clock);
         List<Long> reach = people.unitsToSearch(actor, under);
-        Collection<Long> scope = reach == null ? units.subtreeIds("/") : reach;
+        Collection<Long> scope = reach == null ? units.branchIdsWithin("/") : reach;
         List<Person> due = scope.isEmpty() ? List.of()
                 : personRepository.findPastLeagueAge(scope, today.minusYears(Person.RETIREMENT_AGE));
         List<PersonRow> rows = people.named(due.stream().map(Memberships::raw).toList(), today);

@@ -236,7 +236,10 @@ public class People {
         }
     }
 
-    /** The units a search runs over: the caller's reach, or a unit in it and below; {@code null} for the whole county. */
+    /**
+     * The branches a search runs over (people belong to branches only): the caller's reach, or a unit
+     * in it and below; {@code null} for the whole county.
+     */
     List<Long> unitsToSearch(Actor actor, Long under) {
         String prefix = actor.scopePrefix();
         if (under != null) {
@@ -244,7 +247,7 @@ public class People {
             actor.requireCovers(unit.getPath());
             prefix = unit.getPath();
         }
-        return "/".equals(prefix) ? null : units.subtreeIds(prefix);
+        return "/".equals(prefix) ? null : units.branchIdsWithin(prefix);
     }
 
     Person.SealedIdNumber seal(IdNumber number) {

@@ -110,9 +110,13 @@ class PersonListing {
         if (idNumberHash != null) {
             clauses.add("p.id_number_hash = :hash");
             parameters.put("hash", idNumberHash);
-        } else if (text.matches("\\d{4,11}")) {
+        } else if (text.matches("\\d{11}")) {
+            clauses.add("p.mobile = :mobile");
+            parameters.put("mobile", text);
+        } else if (text.matches("\\d{3,10}")) {
+            // the first digits of a mobile number, as people remember them: an indexed prefix match
             clauses.add("p.mobile like :mobile");
-            parameters.put("mobile", "%" + text + "%");
+            parameters.put("mobile", text + "%");
         } else if (!text.isEmpty()) {
             clauses.add("p.name ilike :name");
             parameters.put("name", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -1,5 +1,6 @@
 package com.countyleague.org;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +31,24 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @Query("select o from Organization o where o.path like concat(:prefix, '%') order by o.path")
     List<Organization> findSubtree(@Param("prefix") String prefix);
 
+    List<Organization> findByParentIdIsNull();
+
+    /** A unit's children as the tree shows them: building groups are listed on their branch's page. */
+    @Query("select o from Organization o where o.parentId = :parentId and o.type <> 'GROUP'")
+    List<Organization> findChildrenAboveGroups(@Param("parentId") long parentId);
+
+    /** For each unit, how many units lie below it, building groups aside: one range scan each. */
+    @Query(value = """
+            select o.id, count(d.id) from organization o
+            left join organization d on d.path like o.path || '%' and d.id <> o.id and d.type <> 'GROUP'
+            where o.id in (:ids) group by o.id""", nativeQuery = true)
+    List<Object[]> countDescendantsAboveGroups(@Param("ids") Collection<Long> ids);
+
     @Query("select o.id from Organization o where o.path like concat(:prefix, '%')")
     List<Long> findSubtreeIds(@Param("prefix") String prefix);
+
+    @Query("select o.id from Organization o where o.path like concat(:prefix, '%') and o.type in ('BRANCH', 'JOINT_BRANCH')")
+    List<Long> findBranchIdsWithin(@Param("prefix") String prefix);
 
     @Query("""
             select o from Organization o

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,8 +52,11 @@ public class Organizations {
         this.clock = clock;
     }
 
-    /** A unit in the tree view, with its children and how many units lie below it. */
-    public record TreeNode(Organization organization, List<TreeNode> children, int descendants) {
+    /**
+     * A unit in the tree view: how many units lie below it (building groups aside), whether it has
+     * any, and its children when they are shown ({@code null} when they are loaded on opening).
+     */
+    public record TreeNode(Organization organization, int descendants, boolean hasChildren, List<TreeNode> children) {
     }
 
     public record Search(Long under, String text, OrganizationType type) {
@@ -63,29 +68,47 @@ public class Organizations {
     public record Draft(Long parentId, OrganizationType type, Organization.Details details) {
     }
 
-    /** The caller's part of the tree, from the unit they are bound to (the whole county for its admin). */
+    /**
+     * The caller's part of the tree as a page first shows it: their top unit and its children, and the
+     * way down to the selected unit opened. Other branches of the tree load when opened
+     * ({@link #treeChildren}): a county has hundreds of branches and thousands of building groups,
+     * which the tree leaves to each branch's own page.
+     */
     @Transactional(readOnly = true)
-    public List<TreeNode> tree() {
+    public List<TreeNode> tree(Long selected) {
         Actor actor = requireReader();
-        List<Organization> units = organizations.findSubtree(actor.scopePrefix());
-        Map<Long, List<Organization>> childrenOf = new HashMap<>();
-        Map<Long, Organization> byId = units.stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
-        List<Organization> tops = new ArrayList<>();
-        for (Organization unit : units) {
-            if (unit.getParentId() != null && byId.containsKey(unit.getParentId())) {
-                childrenOf.computeIfAbsent(unit.getParentId(), k -> new ArrayList<>()).add(unit);
-            } else {
-                tops.add(unit);
-            }
+        List<Organization> tops = actor.isCountyAdmin() ? organizations.findByParentIdIsNull()
+                : organizations.findById(actor.organizationId()).map(List::of).orElse(List.of());
+        Set<Long> open = new HashSet<>();
+        tops.forEach(top -> open.add(top.getId()));
+        if (selected != null) {
+            organizations.findById(selected).filter(unit -> actor.covers(unit.getPath()))
+                    .ifPresent(unit -> open.addAll(unit.pathIds()));
         }
-        return tops.stream().sorted(SIBLING_ORDER).map(top -> node(top, childrenOf)).toList();
+        return nodes(tops, open);
     }
 
-    private static TreeNode node(Organization unit, Map<Long, List<Organization>> childrenOf) {
-        List<TreeNode> children = childrenOf.getOrDefault(unit.getId(), List.of()).stream()
-                .sorted(SIBLING_ORDER).map(child -> node(child, childrenOf)).toList();
-        int descendants = children.stream().mapToInt(c -> c.descendants() + 1).sum();
-        return new TreeNode(unit, children, descendants);
+    /** The children of one unit in the tree, when it is opened. */
+    @Transactional(readOnly = true)
+    public List<TreeNode> treeChildren(long parentId) {
+        readable(requireReader(), parentId);
+        return nodes(organizations.findChildrenAboveGroups(parentId), Set.of());
+    }
+
+    private List<TreeNode> nodes(List<Organization> units, Set<Long> open) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : organizations.countDescendantsAboveGroups(units.stream().map(Organization::getId).toList())) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return units.stream().sorted(SIBLING_ORDER).map(unit -> {
+            int descendants = counts.getOrDefault(unit.getId(), 0L).intValue();
+            List<TreeNode> children = open.contains(unit.getId()) && descendants > 0
+                    ? nodes(organizations.findChildrenAboveGroups(unit.getId()), open) : null;
+            return new TreeNode(unit, descendants, descendants > 0, children);
+        }).toList();
     }
 
     /** Units in a subtree (the caller's whole reach by default) matching name or code and type. */

@@ -49,6 +49,12 @@ public class UnitLookup {
         return organizations.findSubtreeIds(pathPrefix);
     }
 
+    /** The branches and joint branches in a subtree: where people, who belong to branches only, can be. */
+    @Transactional(readOnly = true)
+    public List<Long> branchIdsWithin(String pathPrefix) {
+        return organizations.findBranchIdsWithin(pathPrefix);
+    }
+
     /** Every branch and joint branch of the county, in tree order: where a person may be transferred. */
     @Transactional(readOnly = true)
     public List<Organization> branches() {

@@ -92,7 +92,7 @@ class PersonController {
     String list(@ModelAttribute("search") PersonSearch search, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(defaultValue = "20") int size, Model model) {
         model.addAttribute("page", people.search(search, Paging.of(page, size, Sort.unsorted())));
-        model.addAttribute("tree", organizations.tree());
+        model.addAttribute("tree", organizations.tree(search.under()));
         model.addAttribute("under", search.under() == null ? null : organizations.get(search.under()));
         model.addAttribute("places", search.under() == null ? List.of() : placesOf(search.under()));
         addChoices(model);

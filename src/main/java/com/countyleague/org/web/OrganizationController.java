@@ -58,7 +58,7 @@ class OrganizationController {
     String list(@RequestParam(required = false) Long under, @RequestParam(required = false) String text,
                 @RequestParam(required = false) OrganizationType type,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
-        model.addAttribute("tree", organizations.tree());
+        model.addAttribute("tree", organizations.tree(under));
         model.addAttribute("under", under == null ? null : organizations.get(under));
         model.addAttribute("page", organizations.search(new Organizations.Search(under, text, type),
                 Paging.of(page, size, Sort.by("path"))));
@@ -66,6 +66,28 @@ class OrganizationController {
         model.addAttribute("mayAdd", organizations.mayAdd());
         model.addAttribute("rootMissing", organizations.rootMissing());
         return "org/list";
+    }
+
+    /** The children of a unit in the tree, when it is opened; {@code view} says which list the links lead to. */
+    @GetMapping("/tree")
+    String treeChildren(@RequestParam long parent, @RequestParam(defaultValue = "orgs") TreeView view, Model model) {
+        model.addAttribute("nodes", organizations.treeChildren(parent));
+        model.addAttribute("base", view.base);
+        model.addAttribute("view", view);
+        return "org/_tree-children :: children";
+    }
+
+    /** Where the tree's links lead: the organisation list or one of the two ledgers. */
+    enum TreeView {
+        orgs("/admin/orgs"),
+        league_members("/admin/people?ledger=LEAGUE_MEMBER"),
+        youth("/admin/people?ledger=YOUTH");
+
+        final String base;
+
+        TreeView(String base) {
+            this.base = base;
+        }
     }
 
     @GetMapping("/{id}")
