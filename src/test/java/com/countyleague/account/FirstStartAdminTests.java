@@ -36,6 +36,9 @@ class FirstStartAdminTests {
     @Autowired
     JdbcClient jdbc;
 
+    /** Outside the demo profile the data key must be given, as in production. */
+    private static final String PRODUCTION_LIKE_KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy0xMjM0NTY3ODk=";
+
     private final List<String> databases = new ArrayList<>();
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
@@ -84,6 +87,7 @@ class FirstStartAdminTests {
                         "--spring.datasource.username=" + hikari.getUsername(),
                         "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
                         "--league.admin-password=" + adminPassword,
+                        "--league.data-key=" + PRODUCTION_LIKE_KEY,
                         "--server.port=0"));
     }
 
