@@ -1,5 +1,7 @@
 package com.countyleague.member;
 
+import java.util.Locale;
+
 import com.countyleague.web.RuleViolationException;
 
 import jakarta.persistence.Entity;
@@ -24,7 +26,7 @@ public class DictionaryItem {
 
         /** The Bootstrap class, e.g. {@code text-bg-primary}. */
         public String css() {
-            return "text-bg-" + name().toLowerCase(java.util.Locale.ROOT);
+            return "text-bg-" + name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -45,7 +45,7 @@ public class Memberships {
         Collection<Long> scope = reach == null ? units.branchIdsWithin("/") : reach;
         List<Person> due = scope.isEmpty() ? List.of()
                 : personRepository.findPastLeagueAge(scope, today.minusYears(Person.RETIREMENT_AGE));
-        List<PersonRow> rows = people.named(due.stream().map(Memberships::raw).toList(), today);
+        List<PersonRow> rows = people.named(due.stream().map(PersonListing.Raw::of).toList(), today);
         return new PastLeagueAge(rows.stream().filter(r -> r.leaguePost() == null).toList(),
                 rows.stream().filter(r -> r.leaguePost() != null).toList());
     }
@@ -68,11 +68,5 @@ public class Memberships {
         Person person = people.reachable(actor, personId);
         person.joinLeague(on, leagueNumber, LocalDate.now(clock), clock.instant());
         history.record(person, PersonEvent.Type.JOINED_LEAGUE, on.toString(), null);
-    }
-
-    private static PersonListing.Raw raw(Person p) {
-        return new PersonListing.Raw(p.getId(), p.getName(), p.getGender(), p.getBirthDate(), p.getIdNumberMasked(),
-                p.getMobile(), p.getLedger(), p.getOrganizationId(), p.getCompoundId(), p.getBuildingId(), p.isBackbone(),
-                p.getGridRoles(), p.getTags(), p.getStatus(), p.getLeaguePost());
     }
 }

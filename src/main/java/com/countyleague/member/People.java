@@ -62,7 +62,7 @@ public class People {
 
     /** A person's page: the record, where they belong, what the caller may do, and their history. */
     public record PersonView(Person person, Organization organization, Compound compound, Building building,
-                             int age, boolean mayEdit, boolean mayCorrect, boolean mayReveal, List<PersonEvent> history) {
+                             int age, boolean mayCorrect, boolean mayReveal, List<PersonEvent> history) {
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +92,7 @@ public class People {
         return new PersonView(person, organization,
                 person.getCompoundId() == null ? null : units.compound(person.getCompoundId()).orElse(null),
                 person.getBuildingId() == null ? null : units.building(person.getBuildingId()).orElse(null),
-                person.ageOn(today()), true, mayCorrect(actor), mayReveal(actor, organization), history.of(person));
+                person.ageOn(today()), mayCorrect(actor), mayReveal(actor, organization), history.of(person));
     }
 
     @Transactional(readOnly = true)

@@ -38,6 +38,13 @@ class PersonListing {
     record Raw(long id, String name, Gender gender, LocalDate birthDate, String idNumberMasked, String mobile,
                Ledger ledger, long organizationId, Long compoundId, Long buildingId, boolean backbone,
                Set<GridRole> gridRoles, List<String> tags, PersonStatus status, String leaguePost) {
+
+        /** A row from a person already loaded (short lists that come from the repository). */
+        static Raw of(Person p) {
+            return new Raw(p.getId(), p.getName(), p.getGender(), p.getBirthDate(), p.getIdNumberMasked(), p.getMobile(),
+                    p.getLedger(), p.getOrganizationId(), p.getCompoundId(), p.getBuildingId(), p.isBackbone(),
+                    p.getGridRoles(), p.getTags(), p.getStatus(), p.getLeaguePost());
+        }
     }
 
     /** The WHERE clause and its parameters for a search within the given units ({@code null}: every unit). */

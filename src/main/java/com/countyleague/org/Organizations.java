@@ -1,7 +1,6 @@
 package com.countyleague.org;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -182,20 +182,19 @@ class PersonController {
     @PostMapping("/{id}/correct-name")
     String correctName(@PathVariable long id, @RequestParam(required = false) String name,
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            people.correctName(id, name, reason);
-            flash.success(redirect, "member.corrected");
-        } catch (InvalidPersonException invalid) {
-            redirect.addFlashAttribute("correctionProblems", invalid.problems());
-        }
-        return "redirect:/admin/people/" + id;
+        return corrected(id, redirect, () -> people.correctName(id, name, reason));
     }
 
     @PostMapping("/{id}/correct-id")
     String correctIdNumber(@PathVariable long id, @RequestParam(required = false) String idNumber,
                            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return corrected(id, redirect, () -> people.correctIdNumber(id, idNumber, reason));
+    }
+
+    /** A correction's problems go back to the person's page, where its form is. */
+    private String corrected(long id, RedirectAttributes redirect, Runnable correction) {
         try {
-            people.correctIdNumber(id, idNumber, reason);
+            correction.run();
             flash.success(redirect, "member.corrected");
         } catch (InvalidPersonException invalid) {
             redirect.addFlashAttribute("correctionProblems", invalid.problems());
