@@ -38,6 +38,9 @@ public class Account {
     /** Bound organisation; the reach of admins and secretaries. Null only for the county admin. */
     private Long organizationId;
 
+    /** The person of the ledgers this account belongs to, for members and anyone with a core role in a group. */
+    private Long personId;
+
     private boolean enabled;
 
     private boolean mustChangePassword;
@@ -116,6 +119,10 @@ public class Account {
         this.organizationId = organizationId;
     }
 
+    void linkPerson(Long personId) {
+        this.personId = personId;
+    }
+
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
@@ -142,6 +149,10 @@ public class Account {
 
     public Long getOrganizationId() {
         return organizationId;
+    }
+
+    public Long getPersonId() {
+        return personId;
     }
 
     public boolean isEnabled() {

@@ -20,9 +20,27 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String displayName;
     private final Role role;
     private final Long organizationId;
+    private final Long personId;
     private final boolean enabled;
     private final boolean nonLocked;
     private String passwordHash;
+
+    private AccountPrincipal(long accountId, String username, String displayName, Role role) {
+        this.accountId = accountId;
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.organizationId = null;
+        this.personId = null;
+        this.enabled = true;
+        this.nonLocked = true;
+        this.passwordHash = null;
+    }
+
+    /** The application itself, acting outside any request (demo data, scheduled work): it cannot sign in. */
+    static AccountPrincipal system() {
+        return new AccountPrincipal(0, "system", "system", Role.COUNTY_ADMIN);
+    }
 
     AccountPrincipal(Account account, boolean nonLocked) {
         this.accountId = account.getId();
@@ -30,6 +48,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.displayName = account.getDisplayName();
         this.role = account.getRole();
         this.organizationId = account.getOrganizationId();
+        this.personId = account.getPersonId();
         this.enabled = account.isEnabled();
         this.nonLocked = nonLocked;
         this.passwordHash = account.getPasswordHash();
@@ -45,6 +64,10 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     public Long organizationId() {
         return organizationId;
+    }
+
+    public Long personId() {
+        return personId;
     }
 
     public String getDisplayName() {

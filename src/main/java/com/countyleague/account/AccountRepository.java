@@ -25,6 +25,10 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByUsernameIgnoreCase(String username);
 
+    boolean existsByPersonId(Long personId);
+
+    List<Account> findByPersonIdIn(Collection<Long> personIds);
+
     /**
      * Accounts matching the filter; {@code organizationIds} null means no organisation limit
      * (the county admin), otherwise only accounts bound to one of them.

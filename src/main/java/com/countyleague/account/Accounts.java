@@ -99,6 +99,38 @@ public class Accounts {
         return accounts.save(account).getId();
     }
 
+    /** An account for a person of the ledgers (a member signing in on their phone), bound to their branch. */
+    @Transactional
+    public long createForPerson(AccountDraft draft, long personId) {
+        if (accounts.existsByPersonId(personId)) {
+            throw new RuleViolationException("username", "account.person.taken");
+        }
+        long id = create(draft);
+        accounts.findById(id).orElseThrow().linkPerson(personId);
+        return id;
+    }
+
+    /** Links an account to the caller-reachable person it belongs to; ends its sessions so the link takes effect. */
+    @Transactional
+    public void linkPerson(String username, Long personId) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("account", username));
+        manageable(account.getId());
+        if (personId != null && accounts.existsByPersonId(personId)) {
+            throw new RuleViolationException("username", "account.person.taken");
+        }
+        account.linkPerson(personId);
+        sessions.endAllOf(account.getUsername());
+    }
+
+    /** The usernames of accounts that belong to these persons, for pages that show who can sign in. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> usernamesOfPersons(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByPersonIdIn(personIds).stream().collect(Collectors.toMap(Account::getPersonId, Account::getUsername));
+    }
+
     @Transactional
     public void update(long id, AccountDraft draft) {
         Actor actor = requireAccountAdmin();

@@ -9,9 +9,10 @@ import org.springframework.security.access.AccessDeniedException;
  * caller hold one of these roles, and does their reach cover this organisation (by materialised path)?
  *
  * @param scopePath the path of the organisation the account is bound to ({@code /1/5/}), or {@code null}
+ * @param personId the caller's own record in the ledgers, or {@code null} for staff accounts without one
  */
 public record Actor(long accountId, String username, String displayName, Role role,
-                    Long organizationId, String scopePath) {
+                    Long organizationId, String scopePath, Long personId) {
 
     /** Path prefix matching every organisation the caller reaches; {@code "/"} is the whole county. */
     public static final String WHOLE_COUNTY = "/";

@@ -1,7 +1,11 @@
 package com.countyleague.account;
 
+import java.util.function.Supplier;
+
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -36,6 +40,23 @@ public class Actors {
         return actor;
     }
 
+    /**
+     * Runs work as the application itself, with the county admin's reach: for what no user asks for
+     * (demo data, scheduled work), so that it goes through the same services and rules.
+     */
+    public <T> T asSystem(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        AccountPrincipal system = AccountPrincipal.system();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** The caller, or {@code null} when nobody is signed in (public pages, sign-in). */
     public Actor currentOrNull() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -46,7 +67,7 @@ public class Actors {
         String path = principal.organizationId() == null ? null
                 : organizations.find(principal.organizationId()).map(OrganizationDirectory.OrganizationRef::path).orElse(null);
         return new Actor(principal.accountId(), principal.getUsername(), principal.getDisplayName(), principal.role(),
-                principal.organizationId(), path);
+                principal.organizationId(), path, principal.personId());
     }
 
     private static AccountPrincipal principal() {

@@ -3,6 +3,8 @@ package com.countyleague.member;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,14 @@ class DemoPeople implements ApplicationRunner {
             "四川文理学院", "达川区实验小学", "县农商银行", "个体经营", "锦绣物业服务中心"};
     /** Branch code and how many people it keeps. */
     private static final Object[][] BRANCHES = {{"DC-LH-01", 120}, {"DC-LH-02", 100}, {"DC-JJ-01", 60}, {"DC-CN-01", 30}};
+    /**
+     * Young people of the practice groups' pool (the seed's 4,500 members across six groups), recorded
+     * in the youth ledgers of the community branches; the group demo data enrols them.
+     */
+    static final int PRACTICE_POOL = 4_500;
+    /** The person of the demo account {@code member}. */
+    static final String MEMBER_ID = "511703200107154822";
+    private static final String MINORITY_ID = "511703199912013111";
 
     private final PersonRepository people;
     private final PersonHistory history;
@@ -67,6 +77,7 @@ class DemoPeople implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         List<Person> created = new ArrayList<>();
         int sequence = 0;
+        Set<String> used = new HashSet<>(Set.of(MEMBER_ID, MINORITY_ID));
         for (Object[] branchAndCount : BRANCHES) {
             Organization branch = units.branches().stream().filter(b -> b.getCode().equals(branchAndCount[0])).findFirst().orElse(null);
             if (branch == null) {
@@ -76,24 +87,35 @@ class DemoPeople implements ApplicationRunner {
             List<Building> buildings = units.buildingsOf(compounds.stream().map(Compound::getId).toList());
             for (int i = 0; i < (int) branchAndCount[1]; i++) {
                 sequence++;
-                created.add(person(random, today, branch, buildings, sequence, i));
+                created.add(person(random, today, branch, buildings, sequence, i, used, null));
             }
         }
-        created.add(0, named("张团员", "511703200107154822", Ledger.LEAGUE_MEMBER, units.branches().stream()
+        List<Organization> branches = units.branches().stream()
+                .filter(b -> Arrays.stream(BRANCHES).anyMatch(code -> code[0].equals(b.getCode()))).toList();
+        for (int i = 0; i < PRACTICE_POOL && !branches.isEmpty(); i++) {
+            sequence++;
+            Organization branch = branches.get(i % branches.size());
+            created.add(person(random, today, branch, List.of(), sequence, Integer.MAX_VALUE, used, Ledger.YOUTH));
+        }
+        created.add(0, named("张团员", MEMBER_ID, Ledger.LEAGUE_MEMBER, units.branches().stream()
                 .filter(b -> b.getCode().equals("DC-LH-01")).findFirst().orElseThrow(), today));
-        created.add(named("阿卜杜拉·买买提", "511703199912013111", Ledger.YOUTH, units.branches().stream()
+        created.add(named("阿卜杜拉·买买提", MINORITY_ID, Ledger.YOUTH, units.branches().stream()
                 .filter(b -> b.getCode().equals("DC-LH-02")).findFirst().orElseThrow(), today));
         people.saveAll(created);
         history.recordAll(created, PersonEvent.Type.CREATED, "demo");
     }
 
-    private Person person(Random random, LocalDate today, Organization branch, List<Building> buildings, int sequence, int index) {
-        boolean member = random.nextInt(100) < 60;
+    private Person person(Random random, LocalDate today, Organization branch, List<Building> buildings, int sequence, int index,
+                          Set<String> used, Ledger only) {
+        boolean member = only == null ? random.nextInt(100) < 60 : only == Ledger.LEAGUE_MEMBER;
         // ages: members 14–30 (some past 28, to be retired), youth 18–35
         int age = member ? 14 + random.nextInt(17) : 18 + random.nextInt(18);
         LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
         Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
         String id = idNumber(birth, gender, sequence);
+        for (int bump = 1; !used.add(id); bump++) {
+            id = idNumber(birth, gender, sequence + bump * 7919);
+        }
         Building building = buildings.isEmpty() ? null : buildings.get(random.nextInt(buildings.size()));
         boolean backbone = random.nextInt(100) < 15;
         Set<GridRole> gridRoles = EnumSet.noneOf(GridRole.class);

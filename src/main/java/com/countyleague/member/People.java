@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import com.countyleague.account.Actor;
@@ -195,6 +197,47 @@ public class People {
             throw new AccessDeniedException("Building " + buildingId + " is not in the reach of " + actor.username());
         }
         return new BuildingPeople(branch, compound, building, people.findActiveInBuilding(buildingId), today());
+    }
+
+    /**
+     * A person as other modules' pages show them (a group's members, an application's applicant):
+     * name, age, branch and mobile, full and masked; the page decides which the viewer may see.
+     */
+    public record PersonCard(long id, String name, Gender gender, int age, String mobile, String maskedMobile,
+                             String organizationName) {
+    }
+
+    /** Cards of these people, for modules that list people they hold by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, PersonCard> cards(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Person> persons = people.findAllById(personIds);
+        Map<Long, Organization> orgs = units.organizations(persons.stream().map(Person::getOrganizationId).collect(Collectors.toSet()));
+        LocalDate today = today();
+        return persons.stream().collect(Collectors.toMap(Person::getId, p -> new PersonCard(p.getId(), p.getName(), p.getGender(),
+                p.ageOn(today), p.getMobile(), maskMobile(p.getMobile()),
+                nameOf(orgs.get(p.getOrganizationId()), Organization::getName))));
+    }
+
+    /** 138****8000: what people outside a person's own branch see of their mobile. */
+    static String maskMobile(String mobile) {
+        return mobile == null || mobile.length() != 11 ? mobile : mobile.substring(0, 3) + "****" + mobile.substring(7);
+    }
+
+    /** The person with this identity number, if the caller reaches them; for nominations and matching. */
+    @Transactional(readOnly = true)
+    public Optional<Long> findByIdNumber(String idNumber) {
+        Actor actor = requireLedgerKeeper();
+        String hash = idNumberHash(idNumber);
+        if (hash == null) {
+            return Optional.empty();
+        }
+        return people.findIdByIdNumberHash(hash).filter(id -> {
+            Organization unit = units.organization(people.findById(id).orElseThrow().getOrganizationId()).orElseThrow();
+            return actor.covers(unit.getPath());
+        });
     }
 
     /** The branches a person in the caller's reach may belong to, for a form's choice. */

@@ -126,7 +126,7 @@ public class Person {
     }
 
     /** Names keep the middle dot of minority names in one form (阿卜杜拉·买买提) and lose stray spaces. */
-    static String normalizeName(String name) {
+    public static String normalizeName(String name) {
         if (name == null) {
             return null;
         }
@@ -136,7 +136,7 @@ public class Person {
     }
 
     /** Whether a name is one a person can have: letters of any script, the middle dot, single spaces. */
-    static boolean isPlausibleName(String name) {
+    public static boolean isPlausibleName(String name) {
         return name != null && name.length() <= MAX_NAME_LENGTH && name.matches("[\\p{L}\\p{M}]+([· ][\\p{L}\\p{M}]+)*");
     }
 

@@ -174,6 +174,13 @@ public class Organizations {
         return !organizations.existsByParentIdIsNull();
     }
 
+    /** The units in the caller's reach, building groups aside, in tree order: hosts of groups, campaigns and the like. */
+    @Transactional(readOnly = true)
+    public List<Organization> inReach() {
+        Actor actor = requireReader();
+        return organizations.findSubtree(actor.scopePrefix()).stream().filter(o -> o.getType() != OrganizationType.GROUP).toList();
+    }
+
     /** Units a unit of this type may be placed under, within the caller's reach; excludes {@code moving}'s subtree. */
     @Transactional(readOnly = true)
     public List<Organization> parentCandidates(OrganizationType type, Long moving) {

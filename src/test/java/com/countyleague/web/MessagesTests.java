@@ -20,6 +20,11 @@ import java.util.stream.Stream;
 import com.countyleague.account.LoginLog;
 import com.countyleague.account.OperationRecord;
 import com.countyleague.account.Role;
+import com.countyleague.group.CommunityGroup;
+import com.countyleague.group.GroupKind;
+import com.countyleague.group.GroupRole;
+import com.countyleague.group.Membership;
+import com.countyleague.group.PracticeTheme;
 import com.countyleague.member.DictionaryItem;
 import com.countyleague.member.DictionaryKind;
 import com.countyleague.member.Gender;
@@ -32,6 +37,8 @@ import com.countyleague.member.PersonStatus;
 import com.countyleague.member.TransferRequest;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.PartnerKind;
+import com.countyleague.recruitment.Application;
+import com.countyleague.recruitment.Channel;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +66,15 @@ class MessagesTests {
             Map.entry("member.transfer.status.", TransferRequest.Status.class),
             Map.entry("member.import.running.", ImportJob.Status.class),
             Map.entry("dictionary.kind.", DictionaryKind.class),
-            Map.entry("dictionary.badge.", DictionaryItem.Badge.class));
+            Map.entry("dictionary.badge.", DictionaryItem.Badge.class),
+            Map.entry("group.kind.", GroupKind.class),
+            Map.entry("group.theme.", PracticeTheme.class),
+            Map.entry("group.role.", GroupRole.class),
+            Map.entry("group.status.", CommunityGroup.Status.class),
+            Map.entry("group.membership.", Membership.Status.class),
+            Map.entry("group.source.", Membership.Source.class),
+            Map.entry("campaign.channel.", Channel.class),
+            Map.entry("application.status.", Application.Status.class));
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");

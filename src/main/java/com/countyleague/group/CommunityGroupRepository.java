@@ -1,0 +1,37 @@
+package com.countyleague.group;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface CommunityGroupRepository extends JpaRepository<CommunityGroup, Long> {
+
+    /** The group, locked: membership changes of one group happen one at a time, so the cap holds. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select g from CommunityGroup g where g.id = :id")
+    Optional<CommunityGroup> lock(@Param("id") long id);
+
+    @Query("""
+            select g from CommunityGroup g
+            where (:allHosts = true or g.hostOrgId in :hosts)
+              and (:kind is null or g.kind = :kind)
+              and (:theme is null or g.theme = :theme)
+              and (:status is null or g.status = :status)
+              and (:text is null or lower(g.name) like :text)
+            order by g.kind, g.name
+            """)
+    Page<CommunityGroup> search(@Param("allHosts") boolean allHosts, @Param("hosts") Collection<Long> hosts,
+                                @Param("kind") GroupKind kind, @Param("theme") PracticeTheme theme,
+                                @Param("status") CommunityGroup.Status status, @Param("text") String text, Pageable pageable);
+
+    List<CommunityGroup> findByIdIn(Collection<Long> ids);
+}

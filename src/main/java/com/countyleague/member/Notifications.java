@@ -1,0 +1,49 @@
+package com.countyleague.member;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.countyleague.account.Actor;
+import com.countyleague.account.Actors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What people are told in the app. Any module tells a person something; each person reads their own. */
+@Service
+public class Notifications {
+
+    private final NotificationRepository notifications;
+    private final Actors actors;
+    private final Clock clock;
+
+    Notifications(NotificationRepository notifications, Actors actors, Clock clock) {
+        this.notifications = notifications;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    /** Tells a person something, in the transaction of what happened to them. */
+    @Transactional
+    public void tell(long personId, String messageKey, String link, Object... arguments) {
+        notifications.save(new Notification(personId, messageKey, arguments, link, clock.instant()));
+    }
+
+    /** The caller's latest messages; reading them marks them read. */
+    @Transactional
+    public List<Notification> mine() {
+        Actor actor = actors.current();
+        if (actor.personId() == null) {
+            return List.of();
+        }
+        List<Notification> latest = notifications.findTop30ByPersonIdOrderByCreatedAtDescIdDesc(actor.personId());
+        latest.forEach(n -> n.markRead(clock.instant()));
+        return latest;
+    }
+
+    @Transactional(readOnly = true)
+    public long unread() {
+        Actor actor = actors.currentOrNull();
+        return actor == null || actor.personId() == null ? 0 : notifications.countByPersonIdAndReadAtIsNull(actor.personId());
+    }
+}

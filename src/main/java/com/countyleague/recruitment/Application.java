@@ -1,0 +1,188 @@
+package com.countyleague.recruitment;
+
+import java.time.Instant;
+
+import com.countyleague.web.RuleViolationException;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * Someone's application to a campaign, for one of its groups, through one channel: once per person
+ * and campaign. The identity number is kept as the ledgers keep it (encrypted, indexed, masked)
+ * until the applicant is approved and becomes, or is matched with, a person of the ledgers.
+ */
+@Entity
+public class Application {
+
+    public enum Status { SUBMITTED, APPROVED, REJECTED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long campaignId;
+
+    private Long groupId;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String partner;
+
+    private String name;
+
+    private byte[] idNumberCipher;
+
+    private String idNumberHash;
+
+    private String idNumberMasked;
+
+    private String mobile;
+
+    private String workplace;
+
+    private String skills;
+
+    private String motivation;
+
+    private Long nominatedByOrg;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private Long personId;
+
+    private Instant submittedAt;
+
+    private Instant decidedAt;
+
+    private String decidedBy;
+
+    private String note;
+
+    @Version
+    private long version;
+
+    protected Application() {
+    }
+
+    /** What an applicant (or a nominating organisation) gives. */
+    public record Form(long groupId, Channel channel, String partner, String name, String idNumber, String mobile,
+                       String workplace, String skills, String motivation) {
+    }
+
+    Application(long campaignId, Form form, byte[] cipher, String hash, String masked, Long nominatedByOrg, Instant now) {
+        this.campaignId = campaignId;
+        this.groupId = form.groupId();
+        this.channel = form.channel();
+        this.partner = form.partner();
+        this.name = form.name();
+        this.idNumberCipher = cipher;
+        this.idNumberHash = hash;
+        this.idNumberMasked = masked;
+        this.mobile = form.mobile();
+        this.workplace = form.workplace();
+        this.skills = form.skills();
+        this.motivation = form.motivation();
+        this.nominatedByOrg = nominatedByOrg;
+        this.status = Status.SUBMITTED;
+        this.submittedAt = now;
+    }
+
+    void approve(long personId, String by, Instant now) {
+        decide(Status.APPROVED, by, null, now);
+        this.personId = personId;
+    }
+
+    void reject(String by, String note, Instant now) {
+        decide(Status.REJECTED, by, note, now);
+    }
+
+    private void decide(Status outcome, String by, String note, Instant now) {
+        if (status != Status.SUBMITTED) {
+            throw RuleViolationException.of("application.already-decided");
+        }
+        this.status = outcome;
+        this.decidedBy = by;
+        this.note = note;
+        this.decidedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public Long getGroupId() {
+        return groupId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getPartner() {
+        return partner;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    byte[] getIdNumberCipher() {
+        return idNumberCipher;
+    }
+
+    public String getIdNumberMasked() {
+        return idNumberMasked;
+    }
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public String getWorkplace() {
+        return workplace;
+    }
+
+    public String getSkills() {
+        return skills;
+    }
+
+    public String getMotivation() {
+        return motivation;
+    }
+
+    public Long getNominatedByOrg() {
+        return nominatedByOrg;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Long getPersonId() {
+        return personId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+}
