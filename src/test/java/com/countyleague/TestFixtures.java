@@ -1,5 +1,6 @@
 package com.countyleague;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -9,7 +10,14 @@ import com.countyleague.account.Accounts;
 import com.countyleague.account.Role;
 import com.countyleague.org.Organization;
 import com.countyleague.org.OrganizationType;
+import com.countyleague.group.CommunityGroup;
+import com.countyleague.group.GroupKind;
+import com.countyleague.group.Groups;
+import com.countyleague.group.Membership;
+import com.countyleague.group.PracticeTheme;
+import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
+import com.countyleague.member.TestIds;
 import com.countyleague.member.People;
 import com.countyleague.member.PersonDraft;
 import com.countyleague.org.Organizations;
@@ -40,10 +48,12 @@ public class TestFixtures {
     private final People people;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final Groups groups;
 
     TestFixtures(Organizations organizations, Residences residences, Accounts accounts, People people,
-                 UserDetailsService users, JdbcClient jdbc) {
+                 UserDetailsService users, JdbcClient jdbc, Groups groups) {
         this.jdbc = jdbc;
+        this.groups = groups;
         this.organizations = organizations;
         this.residences = residences;
         this.accounts = accounts;
@@ -108,6 +118,32 @@ public class TestFixtures {
         String username = account(role, organizationId);
         jdbc.sql("update account set must_change_password = false where username = ?").param(username).update();
         return username;
+    }
+
+    /** A member's account for a person of the ledgers, ready to sign in with {@link #PASSWORD}. */
+    public String accountFor(long personId, long organizationId) {
+        String username = uniqueCode("m").toLowerCase();
+        as("admin", () -> accounts.createForPerson(new Accounts.AccountDraft(username, "成员" + username, Role.MEMBER,
+                organizationId, PASSWORD), personId));
+        jdbc.sql("update account set must_change_password = false where username = ?").param(username).update();
+        return username;
+    }
+
+    /** A group hosted by the given unit, created by the county admin. */
+    public long group(GroupKind kind, long hostOrgId, Integer capacity) {
+        return as("admin", () -> groups.create(new CommunityGroup.Details(kind,
+                kind.hasTheme() ? PracticeTheme.COMMUNITY_BUILDER : null, "测试" + uniqueCode("团"), hostOrgId, null, capacity,
+                CommunityGroup.DEFAULT_INACTIVITY_DAYS, CommunityGroup.Status.ACTIVE)));
+    }
+
+    /** The person joins the group at once (or its waiting list), enrolled by the county admin. */
+    public Membership enrol(long groupId, long personId) {
+        return as("admin", () -> groups.enrol(groupId, personId));
+    }
+
+    /** A person in the youth ledger of the branch, with a fresh identity number. */
+    public long youth(long branchId, String name) {
+        return person(branchId, Ledger.YOUTH, name, TestIds.of(LocalDate.of(2000, 1, 1), Gender.MALE), null);
     }
 
     /** MockMvc as this account, without going through the sign-in form. */
