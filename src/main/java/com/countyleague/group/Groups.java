@@ -1,6 +1,7 @@
 package com.countyleague.group;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,8 +76,8 @@ public class Groups {
     public record MemberRow(Membership membership, PersonCard person, boolean inactive) {
     }
 
-    /** The page that runs a group: its people in every state, the core team against its limits. */
-    public record GroupPage(CommunityGroup group, String hostName, List<MemberRow> active, List<MemberRow> pending,
+    /** The page that runs a group: a page of its members, its requests, waiting list and inactive members, its core team against its limits. */
+    public record GroupPage(CommunityGroup group, String hostName, Page<MemberRow> active, List<MemberRow> pending,
                             List<MemberRow> waiting, List<MemberRow> inactive, Map<GroupRole, Long> roleCounts,
                             Map<GroupRole, Integer> roleLimits, boolean staff, boolean showMobiles) {
     }
@@ -149,29 +150,32 @@ public class Groups {
     // --- running a group (its core team, or staff reaching its host) ---
 
     @Transactional(readOnly = true)
-    public GroupPage page(long id) {
+    public GroupPage page(long id, Pageable members) {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(id).orElseThrow(() -> new NotFoundException("group", id));
         boolean staff = staffReaches(actor, group);
         requireManager(actor, group, staff);
         Instant now = clock.instant();
-        List<Membership> active = memberships.active(id);
+        Page<Membership> active = memberships.active(id, members);
         List<Membership> pending = memberships.findByGroupIdAndStatusOrderByRequestedAtAsc(id, Membership.Status.PENDING);
         List<Membership> waiting = memberships.waitingList(id);
+        List<Membership> inactive = memberships.inactiveSince(id, now.minus(Duration.ofDays(group.getInactivityDays())));
         Set<Long> personIds = new HashSet<>();
         active.forEach(m -> personIds.add(m.getPersonId()));
         pending.forEach(m -> personIds.add(m.getPersonId()));
         waiting.forEach(m -> personIds.add(m.getPersonId()));
+        inactive.forEach(m -> personIds.add(m.getPersonId()));
         Map<Long, PersonCard> cards = people.cards(personIds);
-        List<MemberRow> activeRows = active.stream()
-                .map(m -> new MemberRow(m, cards.get(m.getPersonId()), m.isInactiveAt(now, group.getInactivityDays()))).toList();
         Map<GroupRole, Long> roleCounts = new HashMap<>();
-        active.stream().filter(m -> m.getRole() != null).forEach(m -> roleCounts.merge(m.getRole(), 1L, Long::sum));
+        memberships.countRoles(id).forEach(row -> roleCounts.put((GroupRole) row[0], (Long) row[1]));
         Map<GroupRole, Integer> roleLimits = new HashMap<>();
         limits.findAll().stream().filter(l -> l.getKind() == group.getKind() && !Objects.equals(l.getMaxHolders(), 0))
                 .forEach(l -> roleLimits.put(l.getRole(), l.getMaxHolders()));
-        return new GroupPage(group, hostName(group), activeRows, rows(pending, cards), rows(waiting, cards),
-                activeRows.stream().filter(MemberRow::inactive).toList(), roleCounts, roleLimits, staff, staff);
+        return new GroupPage(group, hostName(group),
+                active.map(m -> new MemberRow(m, cards.get(m.getPersonId()), m.isInactiveAt(now, group.getInactivityDays()))),
+                rows(pending, cards), rows(waiting, cards),
+                inactive.stream().map(m -> new MemberRow(m, cards.get(m.getPersonId()), true)).toList(),
+                roleCounts, roleLimits, staff, staff);
     }
 
     @Transactional

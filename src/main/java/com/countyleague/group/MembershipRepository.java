@@ -1,9 +1,12 @@
 package com.countyleague.group;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -22,8 +25,16 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
     @Query("select m from Membership m where m.groupId = :groupId and m.status = 'WAITING' order by m.waitingSince, m.id")
     List<Membership> waitingList(@Param("groupId") long groupId);
 
-    @Query("select m from Membership m where m.groupId = :groupId and m.status = 'ACTIVE' order by case when m.role is null then 1 else 0 end, m.role, m.joinedAt")
-    List<Membership> active(@Param("groupId") long groupId);
+    @Query(value = "select m from Membership m where m.groupId = :groupId and m.status = 'ACTIVE' order by case when m.role is null then 1 else 0 end, m.role, m.joinedAt, m.id",
+            countQuery = "select count(m) from Membership m where m.groupId = :groupId and m.status = 'ACTIVE'")
+    Page<Membership> active(@Param("groupId") long groupId, Pageable pageable);
+
+    /** Active members who have taken no part since the given moment (or joined before it and never took part). */
+    @Query("select m from Membership m where m.groupId = :groupId and m.status = 'ACTIVE' and coalesce(m.lastSeenAt, m.joinedAt) < :since order by coalesce(m.lastSeenAt, m.joinedAt)")
+    List<Membership> inactiveSince(@Param("groupId") long groupId, @Param("since") Instant since);
+
+    @Query("select m.role, count(m) from Membership m where m.groupId = :groupId and m.status = 'ACTIVE' and m.role is not null group by m.role")
+    List<Object[]> countRoles(@Param("groupId") long groupId);
 
     List<Membership> findByPersonIdOrderByRequestedAtDesc(Long personId);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -144,7 +145,7 @@ class GroupsTests {
             groups.noteAttendance(group, busy, Instant.now(clock));
             return null;
         });
-        Groups.GroupPage page = fixtures.as("admin", () -> groups.page(group));
+        Groups.GroupPage page = fixtures.as("admin", () -> groups.page(group, PageRequest.of(0, 50)));
         assertThat(page.inactive()).extracting(r -> r.person().name()).containsExactly("不活跃");
         assertThat(statusOf(group, quiet)).isEqualTo("ACTIVE");
 

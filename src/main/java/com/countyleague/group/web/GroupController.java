@@ -6,8 +6,10 @@ import java.util.List;
 import com.countyleague.group.GroupRole;
 import com.countyleague.group.Groups;
 import com.countyleague.web.Flash;
+import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,9 @@ class GroupController {
     }
 
     @GetMapping
-    String page(@PathVariable long id, Model model) {
-        model.addAttribute("view", groups.page(id));
+    String page(@PathVariable long id, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                Model model) {
+        model.addAttribute("view", groups.page(id, Paging.of(page, size, Sort.unsorted())));
         model.addAttribute("roles", GroupRole.values());
         return "group/manage";
     }
