@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -175,6 +176,9 @@ class GroupsTests {
         long applicant = fixtures.youth(branch.id(), "申请人");
         long request = fixtures.as("admin", () -> groups.nominate(groupY, applicant));
 
+        mvc.perform(get("/me/groups").with(fixtures.signedIn(account)))
+                .andExpect(content().string(containsString("href=\"/groups/" + groupX + "\"")))
+                .andExpect(content().string(not(containsString("href=\"/groups/" + groupY + "\""))));
         mvc.perform(get("/groups/{id}", groupX).with(fixtures.signedIn(account))).andExpect(status().isOk());
         mvc.perform(get("/groups/{id}", groupY).with(fixtures.signedIn(account))).andExpect(status().isForbidden());
         mvc.perform(post("/groups/{id}/memberships/{m}/accept", groupY, request).with(fixtures.signedIn(account)).with(csrf()))

@@ -32,6 +32,7 @@ class MyGroupsController {
     String browse(@RequestParam(required = false) GroupKind kind, @RequestParam(required = false) PracticeTheme theme, Model model) {
         model.addAttribute("rows", groups.browse(kind, theme));
         model.addAttribute("mine", groups.mine());
+        model.addAttribute("running", groups.run());
         model.addAttribute("kinds", GroupKind.values());
         model.addAttribute("themes", PracticeTheme.values());
         model.addAttribute("kind", kind);
