@@ -26,6 +26,7 @@ import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,10 +51,11 @@ public class Groups {
     private final UnitLookup units;
     private final Actors actors;
     private final Clock clock;
+    private final ObjectProvider<GroupActivities> activities;
 
     Groups(CommunityGroupRepository groups, MembershipRepository memberships, RoleLimitRepository limits,
            RoleHistoryRepository roleHistory, People people, Notifications notifications, UnitLookup units,
-           Actors actors, Clock clock) {
+           Actors actors, Clock clock, ObjectProvider<GroupActivities> activities) {
         this.groups = groups;
         this.memberships = memberships;
         this.limits = limits;
@@ -63,6 +65,7 @@ public class Groups {
         this.units = units;
         this.actors = actors;
         this.clock = clock;
+        this.activities = activities;
     }
 
     public record Search(GroupKind kind, PracticeTheme theme, CommunityGroup.Status status, String text) {
@@ -88,7 +91,7 @@ public class Groups {
 
     /** 伙伴式成长: one person's path in one group. */
     public record GrowthRecord(CommunityGroup group, PersonCard person, List<Membership> memberships,
-                               List<RoleHistory> roles) {
+                               List<RoleHistory> roles, List<GroupActivities.Attended> activities) {
     }
 
     // --- configuring groups (staff) ---
@@ -368,7 +371,21 @@ public class Groups {
             throw new NotFoundException("membership", groupId + "/" + personId);
         }
         return new GrowthRecord(group, people.cards(List.of(personId)).get(personId), path,
-                roleHistory.findByGroupIdAndPersonIdOrderByAppointedAtAsc(groupId, personId));
+                roleHistory.findByGroupIdAndPersonIdOrderByAppointedAtAsc(groupId, personId),
+                activities.stream().flatMap(a -> a.attendedBy(groupId, personId).stream()).toList());
+    }
+
+    /** Whether the person is an active member of the group now (who may take part in its activities). */
+    @Transactional(readOnly = true)
+    public boolean isActiveMember(long groupId, long personId) {
+        return memberships.findCurrent(groupId, personId).map(m -> m.getStatus() == Membership.Status.ACTIVE).orElse(false);
+    }
+
+    /** The groups a person is an active member of now (whose activities they may join). */
+    @Transactional(readOnly = true)
+    public List<Long> activeGroupsOf(long personId) {
+        return memberships.findByPersonIdOrderByRequestedAtDesc(personId).stream()
+                .filter(m -> m.getStatus() == Membership.Status.ACTIVE).map(Membership::getGroupId).toList();
     }
 
     /** A member took part in one of the group's activities: what keeps them from the inactivity review. */

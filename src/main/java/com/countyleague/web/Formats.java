@@ -1,5 +1,7 @@
 package com.countyleague.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,8 @@ public class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ZoneId zone;
 
@@ -26,5 +30,23 @@ public class Formats {
 
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(zone));
+    }
+
+    /** Month, day and time: for lists of activities and shifts within the year. */
+    public String shortDateTime(Instant instant) {
+        return instant == null ? "" : SHORT.format(instant.atZone(zone));
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    /** Service time in hours with at most one decimal: 90 minutes → "1.5". */
+    public String hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 }

@@ -1,0 +1,57 @@
+package com.countyleague.activity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ActivityRepository extends JpaRepository<Activity, Long> {
+
+    /** The activity, locked: sign-ups of one activity happen one at a time, so its capacity holds. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Activity a where a.id = :id")
+    Optional<Activity> lock(@Param("id") long id);
+
+    /** Activities of these hosts (all when {@code allHosts}) or of these groups, newest first. */
+    @Query("""
+            select a from Activity a
+            where (:allHosts = true or a.hostOrgId in :hosts or a.groupId in :groups)
+              and (:type is null or a.type = :type)
+              and (:groupId is null or a.groupId = :groupId)
+              and (:text is null or lower(a.title) like :text)
+              and a.startsAt >= :from and a.startsAt < :to
+            order by a.startsAt desc, a.id desc
+            """)
+    Page<Activity> search(@Param("allHosts") boolean allHosts, @Param("hosts") Collection<Long> hosts,
+                          @Param("groups") Collection<Long> groups, @Param("type") Activity.Type type, @Param("groupId") Long groupId,
+                          @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
+
+    /** Published activities a member may still sign up for or attend: organisations' ones and those of their groups. */
+    @Query("""
+            select a from Activity a
+            where a.status = 'PUBLISHED' and a.endsAt > :now and a.startsAt < :until
+              and (a.groupId is null or a.groupId in :groups)
+            order by a.startsAt, a.id
+            """)
+    List<Activity> upcoming(@Param("now") Instant now, @Param("until") Instant until, @Param("groups") Collection<Long> groups,
+                            Pageable pageable);
+
+    /** Published offline activities whose check-in or sign-out window contains this moment. */
+    @Query("""
+            select a from Activity a
+            where a.status = 'PUBLISHED' and a.mode = 'OFFLINE'
+              and a.startsAt <= :latestStart and a.endsAt >= :earliestEnd
+            """)
+    List<Activity> withOpenWindows(@Param("latestStart") Instant latestStart, @Param("earliestEnd") Instant earliestEnd);
+
+    List<Activity> findByIdIn(Collection<Long> ids);
+}
