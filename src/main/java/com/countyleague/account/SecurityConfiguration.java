@@ -34,7 +34,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
-                        .requestMatchers("/join/**").permitAll()
+                        .requestMatchers("/join/**", "/verify/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**").hasRole("COUNTY_ADMIN")

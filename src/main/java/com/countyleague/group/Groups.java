@@ -381,6 +381,12 @@ public class Groups {
         return memberships.findCurrent(groupId, personId).map(m -> m.getStatus() == Membership.Status.ACTIVE).orElse(false);
     }
 
+    /** The active members of a group, oldest first: a team to put on a roster. Callers check that they run the group. */
+    @Transactional(readOnly = true)
+    public List<Long> activeMembers(long groupId) {
+        return memberships.activeIds(groupId);
+    }
+
     /** The groups a person is an active member of now (whose activities they may join). */
     @Transactional(readOnly = true)
     public List<Long> activeGroupsOf(long personId) {

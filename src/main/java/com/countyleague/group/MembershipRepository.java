@@ -38,6 +38,9 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     List<Membership> findByPersonIdOrderByRequestedAtDesc(Long personId);
 
+    @Query("select m.personId from Membership m where m.groupId = :groupId and m.status = 'ACTIVE' order by m.joinedAt, m.id")
+    List<Long> activeIds(@Param("groupId") long groupId);
+
     /** Groups where the person holds a core role now: the ones they run. */
     @Query("select m.groupId from Membership m where m.personId = :personId and m.status = 'ACTIVE' and m.role is not null")
     List<Long> groupsRunBy(@Param("personId") long personId);

@@ -102,6 +102,16 @@ public class People {
         return reachable(requireLedgerKeeper(), id);
     }
 
+    /** A person as the caller may see them: their own record, or one within a ledger keeper's reach. */
+    @Transactional(readOnly = true)
+    public Person visible(long id) {
+        Actor actor = actors.current();
+        if (actor.personId() != null && actor.personId() == id) {
+            return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+        }
+        return reachable(requireLedgerKeeper(), id);
+    }
+
     @Transactional
     public long create(PersonDraft draft) {
         Actor actor = requireLedgerKeeper();

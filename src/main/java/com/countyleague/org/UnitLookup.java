@@ -38,6 +38,12 @@ public class UnitLookup {
         return organizations.findAllById(ids).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
     }
 
+    /** The county committee at the root of the tree. */
+    @Transactional(readOnly = true)
+    public Organization root() {
+        return organizations.findByParentIdIsNull().get(0);
+    }
+
     /** A unit and everything below it, in tree order. */
     @Transactional(readOnly = true)
     public List<Organization> subtree(String pathPrefix) {
