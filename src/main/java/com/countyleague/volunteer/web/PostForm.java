@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A volunteer post as its form edits it; the daily shifts are typed as "08:00-12:00, 14:00-18:00". */
+/** A volunteer post as its form edits it; the daily shifts are typed as {@code 08:00-12:00, 14:00-18:00}. */
 public class PostForm {
 
     static final String[] FIELDS = {"name", "hostOrgId", "compoundId", "place", "teamGroupId", "peoplePerShift", "slots", "status"};
