@@ -74,6 +74,11 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Sets an input's value directly: date and time pickers do not take typed keys the same way in every locale. */
+    public void setValue(By locator, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", waitFor(locator), value);
+    }
+
     public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

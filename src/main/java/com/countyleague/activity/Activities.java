@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -291,12 +292,18 @@ public class Activities {
 
     // --- members ---
 
-    /** Published activities a member may join in the coming weeks, with their own sign-ups. */
+    /**
+     * What a member may join in the coming weeks, with their own sign-ups: the activities of their
+     * branch and of the committees above it up to the county, and those of their groups.
+     */
     @Transactional(readOnly = true)
     public List<MemberView> upcoming(Activity.Type type) {
         long personId = requirePerson();
         Instant now = clock.instant();
-        List<Activity> open = activities.upcoming(now, now.plus(BROWSE_AHEAD), orNone(groups.activeGroupsOf(personId)),
+        List<Long> hosts = units.organization(people.visible(personId).getOrganizationId())
+                .map(branch -> Arrays.stream(branch.getPath().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList())
+                .orElse(List.of());
+        List<Activity> open = activities.upcoming(now, now.plus(BROWSE_AHEAD), orNone(hosts), orNone(groups.activeGroupsOf(personId)),
                 Pageable.ofSize(200)).stream().filter(a -> type == null || a.getType() == type).toList();
         List<Long> ids = open.stream().map(Activity::getId).toList();
         Map<Long, SignUp> mine = ids.isEmpty() ? Map.of() : signUps.currentOf(personId, ids).stream()

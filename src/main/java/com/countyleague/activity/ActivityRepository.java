@@ -35,15 +35,15 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
                           @Param("groups") Collection<Long> groups, @Param("type") Activity.Type type, @Param("groupId") Long groupId,
                           @Param("text") String text, @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
 
-    /** Published activities a member may still sign up for or attend: organisations' ones and those of their groups. */
+    /** Published activities still to come of these hosts (outside groups) and of these groups. */
     @Query("""
             select a from Activity a
             where a.status = 'PUBLISHED' and a.endsAt > :now and a.startsAt < :until
-              and (a.groupId is null or a.groupId in :groups)
+              and ((a.groupId is null and a.hostOrgId in :hosts) or a.groupId in :groups)
             order by a.startsAt, a.id
             """)
-    List<Activity> upcoming(@Param("now") Instant now, @Param("until") Instant until, @Param("groups") Collection<Long> groups,
-                            Pageable pageable);
+    List<Activity> upcoming(@Param("now") Instant now, @Param("until") Instant until, @Param("hosts") Collection<Long> hosts,
+                            @Param("groups") Collection<Long> groups, Pageable pageable);
 
     /** Published offline activities whose check-in or sign-out window contains this moment. */
     @Query("""

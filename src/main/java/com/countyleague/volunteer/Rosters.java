@@ -138,7 +138,8 @@ public class Rosters {
     @Transactional
     public long create(VolunteerPost.Details details) {
         requireStaff();
-        return posts.save(new VolunteerPost(checked(details), clock.instant())).getId();
+        // flushed at once: its slots must exist before any shift refers to them in the same transaction
+        return posts.saveAndFlush(new VolunteerPost(checked(details), clock.instant())).getId();
     }
 
     @Transactional

@@ -20,6 +20,7 @@ import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
+import com.countyleague.group.GroupKind;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -147,6 +148,35 @@ class ActivityRecordTests {
         }
         mvc.perform(get("/activities/{id}/screen", activity).with(fixtures.signedIn(secretary)))
                 .andExpect(content().string(containsString("id=\"checkin-code\"")));
+    }
+
+    @Test
+    void aMemberSeesTheActivitiesOfTheirBranchOfTheUnitsAboveItAndOfTheirGroups() {
+        long person = fixtures.youth(branch.id(), "浏览者");
+        String member = fixtures.accountFor(person, branch.id());
+        Branch other = fixtures.branch("隔壁团支部");
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+        long elsewhere = future(other.id(), null, "隔壁的活动", tomorrow);
+        long countyWide = future(fixtures.rootId(), null, "全县的活动", tomorrow);
+        long team = fixtures.group(GroupKind.INTEREST_GROUP, other.id(), null);
+        long ofTheGroup = future(null, team, "兴趣小组的活动", tomorrow);
+
+        assertThat(upcomingOf(member)).contains(activity, countyWide).doesNotContain(elsewhere, ofTheGroup);
+        fixtures.enrol(team, person);
+        assertThat(upcomingOf(member)).contains(activity, countyWide, ofTheGroup).doesNotContain(elsewhere);
+    }
+
+    private long future(Long host, Long group, String title, Instant start) {
+        return fixtures.as("admin", () -> {
+            long id = activities.create(new Activity.Details(host, group, Activity.Type.OTHER, Activity.Mode.OFFLINE, title, null, null,
+                    start, start.plus(Duration.ofHours(1)), null, null, null, null));
+            activities.publish(id);
+            return id;
+        });
+    }
+
+    private List<Long> upcomingOf(String member) {
+        return fixtures.as(member, () -> activities.upcoming(null)).stream().map(v -> v.activity().getId()).toList();
     }
 
     @Test

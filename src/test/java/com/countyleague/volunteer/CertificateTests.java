@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.countyleague.IntegrationTest;
@@ -91,8 +92,8 @@ class CertificateTests {
         person = fixtures.person(branch.id(), Ledger.YOUTH, "张小三", idNumber, null);
         member = fixtures.accountFor(person, branch.id());
 
-        // 90 minutes present at a two-hour service activity that confers up to two hours
-        Instant start = clock.instant().minus(Duration.ofHours(3));
+        // 90 minutes present at a two-hour service activity that confers up to two hours (whole minutes, as forms give them)
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3));
         long activity = fixtures.as(secretary, () -> {
             long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
                     "垃圾分类宣传", null, "小区广场", start, start.plus(Duration.ofHours(2)), null, null, null, new BigDecimal("2")));
