@@ -1,20 +1,10 @@
 package com.countyleague.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +32,6 @@ import com.countyleague.member.TestIds;
  */
 public final class LoadDriver {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ROW_ID = Pattern.compile("data-row-id=\"(\\d+)\"");
     private static final Pattern ORG_CODE = Pattern.compile("<td>([A-Z0-9-]+)</td>");
     private static final Pattern JOB = Pattern.compile("/admin/people/import/(\\d+)/progress");
@@ -75,10 +64,10 @@ public final class LoadDriver {
     }
 
     private void run(String scenario, int requests, int concurrency, int warmup) throws Exception {
-        Session probe = signIn();
+        HttpSession probe = signIn();
         List<String> committees = probe.matches("/admin/orgs?type=COMMITTEE&size=100", ROW_ID);
         List<String> branches = probe.matches("/admin/orgs?type=BRANCH&size=100", ROW_ID);
-        Function<Session, Long> step = switch (scenario) {
+        Function<HttpSession, Long> step = switch (scenario) {
             case "ledger-subtree-age" -> s -> s.timedGet("/admin/people?ledger=LEAGUE_MEMBER&ageFrom=18&ageTo=25&under=" + any(committees));
             case "ledger-branch" -> s -> s.timedGet("/admin/people?ledger=YOUTH&under=" + any(branches));
             case "ledger-search-mobile" -> s -> s.timedGet("/admin/people?ledger=YOUTH&text=1" + (3 + ThreadLocalRandom.current().nextInt(7))
@@ -90,7 +79,7 @@ public final class LoadDriver {
         };
         boolean single = scenario.startsWith("import");
         int count = single ? 1 : requests;
-        List<Session> sessions = new ArrayList<>();
+        List<HttpSession> sessions = new ArrayList<>();
         for (int i = 0; i < (single ? 1 : concurrency); i++) {
             sessions.add(signIn());
         }
@@ -103,7 +92,7 @@ public final class LoadDriver {
         long started = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < sessions.size(); w++) {
-            Session session = sessions.get(w);
+            HttpSession session = sessions.get(w);
             int share = count / sessions.size() + (w < count % sessions.size() ? 1 : 0);
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < share; i++) {
@@ -130,7 +119,7 @@ public final class LoadDriver {
     }
 
     /** Uploads a generated sheet, waits for the check, confirms, waits for the commit; returns the whole time. */
-    private long importSheet(Session session, String branchCode, int rows) {
+    private long importSheet(HttpSession session, String branchCode, int rows) {
         List<List<Object>> cells = new ArrayList<>();
         long salt = System.nanoTime() % 10_000;
         for (int i = 0; i < rows; i++) {
@@ -172,107 +161,13 @@ public final class LoadDriver {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private Session signIn() throws IOException, InterruptedException {
-        Session session = new Session();
+    private HttpSession signIn() throws IOException, InterruptedException {
+        HttpSession session = new HttpSession(base);
         String login = session.get("/login");
-        session.post("/login", Map.of("username", user, "password", password, "_csrf", token(login)));
+        session.post("/login", Map.of("username", user, "password", password, "_csrf", HttpSession.token(login)));
         if (session.get("/admin/").contains("name=\"password\"")) {
             throw new IllegalStateException("could not sign in as " + user);
         }
         return session;
-    }
-
-    private static String token(String page) {
-        Matcher m = CSRF.matcher(page);
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the page: " + page.substring(0, Math.min(300, page.length())));
-        }
-        return m.group(1);
-    }
-
-    /** One signed-in browser: its own cookies and CSRF token. */
-    private final class Session {
-
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        long timedGet(String path) {
-            long started = System.nanoTime();
-            get(path);
-            return (System.nanoTime() - started) / 1_000_000;
-        }
-
-        List<String> matches(String path, Pattern pattern) {
-            Matcher m = pattern.matcher(get(path));
-            List<String> found = new ArrayList<>();
-            while (m.find()) {
-                found.add(m.group(1));
-            }
-            return found;
-        }
-
-        String get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body();
-        }
-
-        void post(String path, Map<String, String> form) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            if (!fields.containsKey("_csrf")) {
-                fields.put("_csrf", token(get("/admin/people/import")));
-            }
-            String body = String.join("&", fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-            send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        String upload(String path, String fileName, byte[] content) {
-            String boundary = "----league" + System.nanoTime();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            String csrf = token(get("/admin/people/import"));
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build()).body();
-        }
-
-        /** Polls the progress address until the server says the work is done (it asks for a reload). */
-        void awaitDone(String jobId) {
-            for (int i = 0; i < 1200; i++) {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/admin/people/import/" + jobId + "/progress")).GET().build());
-                if (response.headers().firstValue("HX-Refresh").isPresent()) {
-                    return;
-                }
-                sleep(100);
-            }
-            throw new IllegalStateException("import " + jobId + " did not finish");
-        }
-
-        private HttpResponse<String> send(HttpRequest request) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 400) {
-                    throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-                }
-                return response;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class LargeCountyGenerator {
 
-    static final String PASSWORD = "Bench@2026";
+    public static final String PASSWORD = "Bench@2026";
     /** The demo data key; the instance under test must run with the same LEAGUE_DATA_KEY. */
     static final String DEMO_KEY = "ZGVtby1vbmx5LWtleS1jb3VudHktbGVhZ3VlLTIwMjY=";
     private static final String[] REGIONS = {"511702", "511703", "511722", "511723", "511724", "511725", "511781"};
@@ -239,7 +239,7 @@ public final class LargeCountyGenerator {
         }
     }
 
-    static Map<String, String> options(String[] args) {
+    public static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
