@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Rotation rosters of a post: balanced, clear of stated unavailability, regenerated without touching the past. */
@@ -174,6 +175,37 @@ class RosterTests {
 
         mvc.perform(get("/volunteer/posts/{id}", post).with(fixtures.signedIn(secretary))).andExpect(status().isOk());
         mvc.perform(get("/me/shifts").with(fixtures.signedIn(accounts.get(3)))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theRosterPagesRenderInBothLanguages() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        fixtures.as(secretary, () -> rosters.generate(post, today, 2));
+        for (String lang : List.of("zh_CN", "en")) {
+            for (String page : List.of("/volunteer/posts", "/volunteer/posts/new", "/volunteer/posts/" + post,
+                    "/volunteer/posts/" + post + "?from=" + today.plusDays(14), "/volunteer/posts/" + post + "/edit",
+                    "/admin/people/" + members.get(0) + "/service")) {
+                mvc.perform(get(page).param("lang", lang).with(fixtures.signedIn(secretary))).andExpect(status().isOk());
+            }
+            for (String page : List.of("/me/shifts", "/me/service", "/me/service?year=2025")) {
+                mvc.perform(get(page).param("lang", lang).with(fixtures.signedIn(accounts.get(0)))).andExpect(status().isOk());
+            }
+        }
+    }
+
+    @Test
+    void aPostWithOverlappingShiftsIsRefusedNextToTheField() throws Exception {
+        mvc.perform(post("/volunteer/posts/new").param("name", "重叠岗").param("hostOrgId", Long.toString(branch.id()))
+                        .param("teamGroupId", Long.toString(team)).param("peoplePerShift", "1").param("slots", "08:00-12:00, 11:00-15:00")
+                        .param("status", "ACTIVE").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("postForm", "slots"));
+        mvc.perform(post("/volunteer/posts/new").param("name", "错时岗").param("hostOrgId", Long.toString(branch.id()))
+                        .param("teamGroupId", Long.toString(team)).param("peoplePerShift", "1").param("slots", "25:00-26:00")
+                        .param("status", "ACTIVE").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("postForm", "slots"));
+        assertThat(jdbc.sql("select count(*) from volunteer_post where name in ('重叠岗', '错时岗')").query(Long.class).single()).isZero();
     }
 
     private long shiftsOn(long person, LocalDate from, LocalDate to) {
