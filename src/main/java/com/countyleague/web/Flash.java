@@ -23,6 +23,16 @@ public class Flash {
         redirect.addFlashAttribute("failure", text(refusal.messageKey(), refusal.arguments()));
     }
 
+    /** Runs what a form asked for, then toasts its success or the reason it was refused; the caller redirects either way. */
+    public void attempt(RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            success(redirect, successKey);
+        } catch (RuleViolationException refusal) {
+            failure(redirect, refusal);
+        }
+    }
+
     private String text(String key, Object[] arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }

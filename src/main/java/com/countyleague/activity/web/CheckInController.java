@@ -102,12 +102,7 @@ class CheckInController {
     }
 
     private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            flash.success(redirect, success);
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, success, action);
         return "redirect:/activities/" + id;
     }
 }

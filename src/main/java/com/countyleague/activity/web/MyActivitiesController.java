@@ -67,12 +67,7 @@ class MyActivitiesController {
 
     @PostMapping("/me/activities/{id}/cancel")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            activities.cancelSignUp(id);
-            flash.success(redirect, "activity.signup.cancelled");
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, "activity.signup.cancelled", () -> activities.cancelSignUp(id));
         return "redirect:/me/activities/" + id;
     }
 
@@ -85,12 +80,7 @@ class MyActivitiesController {
     String proof(@PathVariable long id, @RequestParam(required = false) String text,
                  @RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) throws IOException {
         byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
-        try {
-            checkIns.submitProof(id, text, bytes);
-            flash.success(redirect, "task.submitted");
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, "task.submitted", () -> checkIns.submitProof(id, text, bytes));
         return "redirect:/me/activities/" + id;
     }
 

@@ -7,7 +7,6 @@ import com.countyleague.group.GroupRole;
 import com.countyleague.group.Groups;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
-import com.countyleague.web.RuleViolationException;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -79,12 +78,7 @@ class GroupController {
     }
 
     private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            flash.success(redirect, success);
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, success, action);
         return "redirect:/groups/" + id;
     }
 }

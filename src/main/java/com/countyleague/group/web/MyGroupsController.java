@@ -4,7 +4,6 @@ import com.countyleague.group.GroupKind;
 import com.countyleague.group.Groups;
 import com.countyleague.group.PracticeTheme;
 import com.countyleague.web.Flash;
-import com.countyleague.web.RuleViolationException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,12 +57,7 @@ class MyGroupsController {
     }
 
     private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            flash.success(redirect, success);
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, success, action);
         return "redirect:/me/groups/" + id;
     }
 }

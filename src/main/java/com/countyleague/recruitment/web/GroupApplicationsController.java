@@ -2,7 +2,6 @@ package com.countyleague.recruitment.web;
 
 import com.countyleague.recruitment.Recruitment;
 import com.countyleague.web.Flash;
-import com.countyleague.web.RuleViolationException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,12 +44,7 @@ class GroupApplicationsController {
     }
 
     private String decide(long groupId, RedirectAttributes redirect, String success, Runnable decision) {
-        try {
-            decision.run();
-            flash.success(redirect, success);
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, success, decision);
         return "redirect:/groups/" + groupId + "/applications";
     }
 }

@@ -60,12 +60,7 @@ class MyShiftsController {
     }
 
     private String act(RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            flash.success(redirect, success);
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, success, action);
         return "redirect:/me/shifts";
     }
 }

@@ -112,12 +112,7 @@ class PostController {
 
     @PostMapping("/{id}/swaps/{swap}")
     String decideSwap(@PathVariable long id, @PathVariable long swap, @RequestParam boolean approve, RedirectAttributes redirect) {
-        try {
-            rosters.decideSwap(swap, approve);
-            flash.success(redirect, approve ? "swap.approved" : "swap.rejected");
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, approve ? "swap.approved" : "swap.rejected", () -> rosters.decideSwap(swap, approve));
         return "redirect:/volunteer/posts/" + id;
     }
 

@@ -7,7 +7,6 @@ import com.countyleague.volunteer.ServiceRecords;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Formats;
 import com.countyleague.web.PublicUrls;
-import com.countyleague.web.RuleViolationException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -60,12 +59,8 @@ class ServiceController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(required = false) String personInCharge, @RequestParam(required = false) String handler,
                  @RequestParam(required = false) String contact, RedirectAttributes redirect) {
-        try {
-            records.issue(id, new ServiceRecords.CertificateDraft(from, to, personInCharge, handler, contact));
-            flash.success(redirect, "certificate.issued");
-        } catch (RuleViolationException refusal) {
-            flash.failure(redirect, refusal);
-        }
+        flash.attempt(redirect, "certificate.issued",
+                () -> records.issue(id, new ServiceRecords.CertificateDraft(from, to, personInCharge, handler, contact)));
         return "redirect:/admin/people/" + id + "/service";
     }
 
