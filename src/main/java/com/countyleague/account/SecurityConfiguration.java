@@ -4,11 +4,14 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -35,6 +38,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
                         .requestMatchers("/join/**", "/verify/**").permitAll()
+                        // what a youth card's QR code opens, for whoever scans it
+                        .requestMatchers("/card/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**").hasRole("COUNTY_ADMIN")
@@ -45,6 +50,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .successHandler(handlers)
                         .failureHandler(handlers)
                         .permitAll())
+                // the JSON API answers 401 to a caller without a session instead of sending them to the sign-in page
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(handlers))

@@ -214,7 +214,7 @@ public class People {
      * name, age, branch and mobile, full and masked; the page decides which the viewer may see.
      */
     public record PersonCard(long id, String name, Gender gender, int age, String mobile, String maskedMobile,
-                             String organizationName) {
+                             String organizationName, long organizationId, boolean active) {
     }
 
     /** Cards of these people, for modules that list people they hold by id. */
@@ -228,7 +228,8 @@ public class People {
         LocalDate today = today();
         return persons.stream().collect(Collectors.toMap(Person::getId, p -> new PersonCard(p.getId(), p.getName(), p.getGender(),
                 p.ageOn(today), p.getMobile(), maskMobile(p.getMobile()),
-                nameOf(orgs.get(p.getOrganizationId()), Organization::getName))));
+                nameOf(orgs.get(p.getOrganizationId()), Organization::getName), p.getOrganizationId(),
+                p.getStatus() == PersonStatus.ACTIVE)));
     }
 
     /** 138****8000: what people outside a person's own branch see of their mobile. */

@@ -125,6 +125,17 @@ public class Person {
     record SealedIdNumber(byte[] cipher, String hash, String masked) {
     }
 
+    /** The name as a public page shows it: 张*三, 李*. */
+    public static String maskName(String name) {
+        if (name == null || name.length() <= 1) {
+            return name;
+        }
+        if (name.length() == 2) {
+            return name.charAt(0) + "*";
+        }
+        return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
+    }
+
     /** Names keep the middle dot of minority names in one form (阿卜杜拉·买买提) and lose stray spaces. */
     public static String normalizeName(String name) {
         if (name == null) {

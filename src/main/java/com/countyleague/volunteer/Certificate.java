@@ -3,6 +3,8 @@ package com.countyleague.volunteer;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.countyleague.member.Person;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -84,13 +86,7 @@ public class Certificate {
 
     /** The name as a verifier sees it: 张*三, 李*. */
     public String maskedName() {
-        if (personName.length() <= 1) {
-            return personName;
-        }
-        if (personName.length() == 2) {
-            return personName.charAt(0) + "*";
-        }
-        return personName.charAt(0) + "*".repeat(personName.length() - 2) + personName.charAt(personName.length() - 1);
+        return Person.maskName(personName);
     }
 
     public Long getId() {

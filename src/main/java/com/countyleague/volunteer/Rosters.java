@@ -374,7 +374,13 @@ public class Rosters {
         unavailabilities.delete(u);
     }
 
-    // --- for service records ---
+    // --- for other modules ---
+
+    /** A post's name, for the lines of other modules' records. */
+    @Transactional(readOnly = true)
+    public String postNameOf(long postId) {
+        return posts.findById(postId).map(VolunteerPost::getName).orElse("#" + postId);
+    }
 
     /** Shifts a person kept in a period; callers check that they may see the person. */
     @Transactional(readOnly = true)

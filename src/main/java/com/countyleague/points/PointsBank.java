@@ -1,0 +1,379 @@
+package com.countyleague.points;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.countyleague.account.Actor;
+import com.countyleague.account.Actors;
+import com.countyleague.account.AuditTrail;
+import com.countyleague.account.Role;
+import com.countyleague.activity.Activities;
+import com.countyleague.activity.Activity;
+import com.countyleague.member.People;
+import com.countyleague.member.People.PersonCard;
+import com.countyleague.member.Person;
+import com.countyleague.org.Organization;
+import com.countyleague.org.UnitLookup;
+import com.countyleague.volunteer.Rosters;
+import com.countyleague.web.NotFoundException;
+import com.countyleague.web.RuleViolationException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The points ledger: what members earn by action (paid once per check-in, service and kept shift,
+ * within the rules' caps), what staff adjust (with a reason, audited), what expires where the county
+ * lets points expire; each person's balance, tier and history; the consistency check and the report.
+ * Redemptions are {@link Rewards}; both move points only through the {@link Ledger}.
+ */
+@Service
+public class PointsBank {
+
+    /** How far ahead a member is told of points about to expire. */
+    static final int EXPIRY_NOTICE_DAYS = 30;
+
+    /** A person's points as their pages show them. */
+    public record Overview(PersonCard person, int balance, int earnedTotal, String cardNumber, EarningRules.Standing standing,
+                           int expiringSoon, Page<PointsEntry> history, boolean mayAdjust) {
+    }
+
+    /** An account whose balance or total earned does not equal the sum of its entries. */
+    public record Mismatch(long personId, int balance, long entriesSum, int earnedTotal, long earnedSum) {
+    }
+
+    public record MonthRow(YearMonth month, long issued, long redeemed, long expired, long outstanding) {
+    }
+
+    public record OrganizationRow(long organizationId, String name, long issued, long redeemed, long expired, long outstanding) {
+    }
+
+    public record Report(List<MonthRow> months, List<OrganizationRow> organizations) {
+    }
+
+    /** What the youth card's public page shows: never the balance. */
+    public record CardView(String cardNumber, String maskedName, String tierName, boolean valid) {
+    }
+
+    /** One earning to pay, described by what it is for. */
+    record Earning(long personId, PointsRule.Source source, Activity.Type type, LocalDate day, int attendances, int minutes,
+                   PointsEntry.Ref ref, long refId, String reason, String key) {
+    }
+
+    private final Ledger ledger;
+    private final PointsAccountRepository accounts;
+    private final PointsEntryRepository entries;
+    private final PointsSettingRepository settings;
+    private final EarningRules rules;
+    private final People people;
+    private final UnitLookup units;
+    private final Activities activities;
+    private final Rosters rosters;
+    private final Actors actors;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PointsBank(Ledger ledger, PointsAccountRepository accounts, PointsEntryRepository entries, PointsSettingRepository settings,
+               EarningRules rules, People people, UnitLookup units, Activities activities, Rosters rosters, Actors actors,
+               AuditTrail audit, JdbcClient jdbc, Clock clock) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.entries = entries;
+        this.settings = settings;
+        this.rules = rules;
+        this.people = people;
+        this.units = units;
+        this.activities = activities;
+        this.rosters = rosters;
+        this.actors = actors;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // --- reading ---
+
+    /** The caller's own points: the page members open most. */
+    @Transactional(readOnly = true)
+    public Overview mine(Pageable page) {
+        return overview(requirePerson(), page, false);
+    }
+
+    /** A person's points for staff whose reach covers the person. */
+    @Transactional(readOnly = true)
+    public Overview of(long personId, Pageable page) {
+        people.get(personId);
+        return overview(personId, page, true);
+    }
+
+    private Overview overview(long personId, Pageable page, boolean staff) {
+        PersonCard person = people.cards(List.of(personId)).get(personId);
+        Optional<PointsAccount> account = accounts.findById(personId);
+        int earned = account.map(PointsAccount::getEarnedTotal).orElse(0);
+        return new Overview(person, account.map(PointsAccount::getBalance).orElse(0), earned,
+                account.map(PointsAccount::getCardNumber).orElse(null), rules.standing(earned), expiringSoon(personId),
+                entries.findByPersonIdOrderByIdDesc(personId, page), staff);
+    }
+
+    /** The caller's youth card: opened with the account on first sight. */
+    @Transactional
+    public PointsAccount myCard() {
+        return ledger.lock(requirePerson());
+    }
+
+    /** Public: what the youth card's QR code shows — masked name, tier and whether it is valid, not the balance. */
+    @Transactional(readOnly = true)
+    public CardView card(String code) {
+        PointsAccount account = accounts.findByCardCode(code == null ? "" : code.trim())
+                .orElseThrow(() -> new NotFoundException("card", code));
+        PersonCard person = people.cards(List.of(account.getPersonId())).get(account.getPersonId());
+        return new CardView(account.getCardNumber(), Person.maskName(person.name()),
+                rules.standing(account.getEarnedTotal()).tier().getName(), person.active());
+    }
+
+    /** The caller's balance and tier, for another use case of the bank (the catalogue's eligibility). */
+    EarningRules.Standing standingOf(long personId) {
+        return rules.standing(accounts.findById(personId).map(PointsAccount::getEarnedTotal).orElse(0));
+    }
+
+    /** A masked name for the pickup desk. */
+    String holderName(long personId) {
+        PersonCard card = people.cards(List.of(personId)).get(personId);
+        return card == null ? "" : Person.maskName(card.name());
+    }
+
+    int balanceOf(long personId) {
+        return accounts.findById(personId).map(PointsAccount::getBalance).orElse(0);
+    }
+
+    // --- earning (from the activity and volunteer modules' events) ---
+
+    /** Pays an earning once: a key already written, a rule paying nothing or caps already reached pay nothing. */
+    @Transactional
+    void earn(Earning e) {
+        PointsAccount account = ledger.lock(e.personId());
+        if (ledger.recorded(e.key())) {
+            return;
+        }
+        Optional<PointsRule> inForce = rules.inForce(e.source(), e.type(), e.day());
+        if (inForce.isEmpty()) {
+            return;
+        }
+        PointsRule rule = inForce.get();
+        int points = e.attendances() * rule.getPointsPerAttendance() + rule.forService(e.minutes());
+        YearMonth month = YearMonth.from(e.day());
+        int amount = rule.capped(points, entries.earnedBy(e.personId(), e.source(), rule.getActivityType(), e.day(), e.day()),
+                entries.earnedBy(e.personId(), e.source(), rule.getActivityType(), month.atDay(1), month.atEndOfMonth()));
+        if (amount > 0) {
+            ledger.append(account, PointsEntry.Kind.EARN, amount, e.reason(), e.ref(), e.refId(), rule.getId(), e.day(),
+                    organizationOf(e.personId()), e.key(), "system");
+        }
+    }
+
+    Earning forCheckIn(long activityId, long personId, Activity.Type type, Instant at) {
+        return new Earning(personId, PointsRule.Source.ACTIVITY, type, day(at), 1, 0, PointsEntry.Ref.ACTIVITY, activityId,
+                activities.titleOf(activityId), "checkin:" + activityId + ":" + personId);
+    }
+
+    Earning forService(long activityId, long personId, Activity.Type type, int minutes, Instant at) {
+        return new Earning(personId, PointsRule.Source.ACTIVITY, type, day(at), 0, minutes, PointsEntry.Ref.ACTIVITY, activityId,
+                activities.titleOf(activityId), "service:" + activityId + ":" + personId);
+    }
+
+    Earning forShift(long shiftId, long postId, long personId, LocalDate day, int minutes) {
+        return new Earning(personId, PointsRule.Source.SHIFT, null, day, 1, minutes, PointsEntry.Ref.SHIFT, shiftId,
+                rosters.postNameOf(postId), "shift:" + shiftId);
+    }
+
+    // --- staff ---
+
+    /**
+     * A manual adjustment by staff whose reach covers the person: any amount but zero, never below a
+     * zero balance, with a reason; audited. {@code requestKey} (from the form) makes a double submit
+     * adjust once.
+     */
+    @Transactional
+    public void adjust(long personId, Integer amount, String reason, String requestKey) {
+        Actor actor = actors.current();
+        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        people.get(personId);
+        if (amount == null || amount == 0 || Math.abs(amount) > 100_000) {
+            throw new RuleViolationException("amount", "points.adjust.amount");
+        }
+        if (reason == null || reason.isBlank() || reason.trim().length() > 200) {
+            throw new RuleViolationException("reason", "points.adjust.reason", 200);
+        }
+        if (requestKey == null || !requestKey.matches("[A-Za-z0-9-]{8,64}")) {
+            throw RuleViolationException.of("points.request.invalid");
+        }
+        PointsAccount account = ledger.lock(personId);
+        String key = "adjust:" + requestKey;
+        if (ledger.recorded(key)) {
+            return;
+        }
+        try {
+            ledger.append(account, PointsEntry.Kind.ADJUST, amount, reason.trim(), null, null, null, LocalDate.now(clock),
+                    organizationOf(personId), key, actor.username());
+        } catch (RuleViolationException belowZero) {
+            throw new RuleViolationException("amount", "points.below-zero", account.getBalance());
+        }
+        audit.record("ADJUST_POINTS", "person:" + personId, (amount > 0 ? "+" : "") + amount + "; " + reason.trim());
+    }
+
+    /** Every account whose balance or total earned differs from the sum of its entries; empty when the books agree. */
+    @Transactional(readOnly = true)
+    public List<Mismatch> check() {
+        actors.current().requireRole(Role.COUNTY_ADMIN);
+        return mismatches();
+    }
+
+    List<Mismatch> mismatches() {
+        return jdbc.sql("""
+                        select a.person_id, a.balance, coalesce(sum(e.amount), 0), a.earned_total,
+                               coalesce(sum(e.amount) filter (where e.kind = 'EARN' or (e.kind = 'ADJUST' and e.amount > 0)), 0)
+                        from points_account a left join points_entry e on e.person_id = a.person_id
+                        group by a.person_id, a.balance, a.earned_total
+                        having a.balance <> coalesce(sum(e.amount), 0)
+                            or a.earned_total <> coalesce(sum(e.amount) filter (where e.kind = 'EARN' or (e.kind = 'ADJUST' and e.amount > 0)), 0)
+                        order by a.person_id
+                        """)
+                .query((rs, n) -> new Mismatch(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getLong(5))).list();
+    }
+
+    /**
+     * Where the county lets points expire after N years: what each person earned before the cut-off and
+     * has not spent since expires today. Spending takes the oldest points first, so that is earnings
+     * before the cut-off minus everything spent, refunds deducted. Runs nightly; once per person and day.
+     */
+    @Transactional
+    public int expire(LocalDate today) {
+        Integer years = settings.current().getExpiryYears();
+        if (years == null) {
+            return 0;
+        }
+        List<long[]> due = dueBefore(today.minusYears(years), null);
+        for (long[] d : due) {
+            PointsAccount account = ledger.lock(d[0]);
+            String key = "expire:" + d[0] + ":" + today;
+            int amount = (int) Math.min(d[1], account.getBalance());
+            if (amount > 0 && !ledger.recorded(key)) {
+                ledger.append(account, PointsEntry.Kind.EXPIRE, -amount, "积分到期", null, null, null, today, organizationOf(d[0]), key, "system");
+            }
+        }
+        return due.size();
+    }
+
+    private int expiringSoon(long personId) {
+        Integer years = settings.current().getExpiryYears();
+        if (years == null) {
+            return 0;
+        }
+        LocalDate cutoff = LocalDate.now(clock).plusDays(EXPIRY_NOTICE_DAYS).minusYears(years);
+        return dueBefore(cutoff, personId).stream().mapToInt(d -> (int) d[1]).sum();
+    }
+
+    /** [person, points] earned before the cut-off and not spent since, for one person or all. */
+    private List<long[]> dueBefore(LocalDate cutoff, Long personId) {
+        return jdbc.sql("""
+                        select person_id, due from (
+                            select person_id,
+                                   coalesce(sum(amount) filter (where (kind = 'EARN' or (kind = 'ADJUST' and amount > 0)) and action_day < :cutoff), 0)
+                                 - coalesce(sum(-amount) filter (where amount < 0), 0)
+                                 + coalesce(sum(amount) filter (where kind = 'REFUND'), 0) as due
+                            from points_entry
+                            where (cast(:person as bigint) is null or person_id = :person)
+                            group by person_id) d
+                        where due > 0
+                        """)
+                .param("cutoff", cutoff).param("person", personId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /**
+     * Issued, redeemed (net of refunds), expired and outstanding points by month and by organisation,
+     * for the organisations in the caller's reach. Outstanding is what the entries leave at the end.
+     */
+    @Transactional(readOnly = true)
+    public Report report(LocalDate from, LocalDate to) {
+        Actor actor = actors.current();
+        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        if (from == null || to == null || to.isBefore(from) || from.plusYears(5).isBefore(to)) {
+            throw new RuleViolationException("to", "points.report.range");
+        }
+        boolean whole = actor.isCountyAdmin();
+        Long[] orgs = whole ? new Long[0] : units.subtreeIds(actor.scopePrefix()).toArray(Long[]::new);
+        Timestamp start = Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        String zone = clock.getZone().getId();
+        long before = jdbc.sql("select coalesce(sum(amount), 0) from points_entry where created_at < :start and (:whole or organization_id = any(:orgs))")
+                .param("start", start).param("whole", whole).param("orgs", orgs).query(Long.class).single();
+        List<MonthRow> months = new ArrayList<>();
+        long running = before;
+        for (Object[] r : jdbc.sql("""
+                        select to_char(created_at at time zone :zone, 'YYYY-MM'),
+                               coalesce(sum(amount) filter (where kind = 'EARN' or (kind = 'ADJUST' and amount > 0)), 0),
+                               coalesce(sum(-amount) filter (where kind = 'REDEEM'), 0) - coalesce(sum(amount) filter (where kind = 'REFUND'), 0),
+                               coalesce(sum(-amount) filter (where kind = 'EXPIRE'), 0),
+                               coalesce(sum(amount), 0)
+                        from points_entry
+                        where created_at >= :start and created_at < :end and (:whole or organization_id = any(:orgs))
+                        group by 1 order by 1
+                        """)
+                .param("zone", zone).param("start", start).param("end", end).param("whole", whole).param("orgs", orgs)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).list()) {
+            running += (Long) r[4];
+            months.add(new MonthRow(YearMonth.parse((String) r[0]), (Long) r[1], (Long) r[2], (Long) r[3], running));
+        }
+        List<Object[]> byOrg = jdbc.sql("""
+                        select organization_id,
+                               coalesce(sum(amount) filter (where created_at >= :start and (kind = 'EARN' or (kind = 'ADJUST' and amount > 0))), 0),
+                               coalesce(sum(-amount) filter (where created_at >= :start and kind = 'REDEEM'), 0)
+                                 - coalesce(sum(amount) filter (where created_at >= :start and kind = 'REFUND'), 0),
+                               coalesce(sum(-amount) filter (where created_at >= :start and kind = 'EXPIRE'), 0),
+                               coalesce(sum(amount), 0)
+                        from points_entry
+                        where created_at < :end and (:whole or organization_id = any(:orgs))
+                        group by organization_id order by organization_id
+                        """)
+                .param("start", start).param("end", end).param("whole", whole).param("orgs", orgs)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).list();
+        Map<Long, Organization> names = units.organizations(byOrg.stream().map(r -> (Long) r[0]).collect(Collectors.toSet()));
+        return new Report(months, byOrg.stream().map(r -> new OrganizationRow((Long) r[0],
+                names.containsKey((Long) r[0]) ? names.get((Long) r[0]).getName() : null, (Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4]))
+                .toList());
+    }
+
+    // --- rules ---
+
+    long organizationOf(long personId) {
+        PersonCard card = people.cards(List.of(personId)).get(personId);
+        if (card == null) {
+            throw new NotFoundException("person", personId);
+        }
+        return card.organizationId();
+    }
+
+    long requirePerson() {
+        Long personId = actors.current().personId();
+        if (personId == null) {
+            throw RuleViolationException.of("activity.no-person");
+        }
+        return personId;
+    }
+
+    private LocalDate day(Instant at) {
+        return at.atZone(clock.getZone()).toLocalDate();
+    }
+}

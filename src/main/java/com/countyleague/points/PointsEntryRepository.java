@@ -1,0 +1,28 @@
+package com.countyleague.points;
+
+import java.time.LocalDate;
+
+import com.countyleague.activity.Activity;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PointsEntryRepository extends JpaRepository<PointsEntry, Long> {
+
+    Page<PointsEntry> findByPersonIdOrderByIdDesc(long personId, Pageable pageable);
+
+    boolean existsByIdempotencyKey(String idempotencyKey);
+
+    /** Points a person earned by one kind of action (every version of its rule) between two days. */
+    @Query("""
+            select coalesce(sum(e.amount), 0) from PointsEntry e, PointsRule r
+            where r.id = e.ruleId and e.personId = :personId and e.kind = 'EARN'
+              and r.source = :source and (r.activityType = :type or (:type is null and r.activityType is null))
+              and e.actionDay between :from and :to
+            """)
+    int earnedBy(@Param("personId") long personId, @Param("source") PointsRule.Source source,
+                 @Param("type") Activity.Type type, @Param("from") LocalDate from, @Param("to") LocalDate to);
+}

@@ -1,0 +1,31 @@
+package com.countyleague.points;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RedemptionRepository extends JpaRepository<Redemption, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Redemption r where r.id = :id")
+    Optional<Redemption> lock(@Param("id") long id);
+
+    Optional<Redemption> findByRequestKey(String requestKey);
+
+    Optional<Redemption> findByPickupCodeAndStatus(String pickupCode, Redemption.Status status);
+
+    List<Redemption> findTop50ByPersonIdOrderByCreatedAtDesc(long personId);
+
+    @Query("select count(r) from Redemption r where r.itemId = :itemId and r.personId = :personId and r.status in ('RESERVED', 'FULFILLED')")
+    long heldBy(@Param("itemId") long itemId, @Param("personId") long personId);
+
+    @Query("select r.id from Redemption r where r.status = 'RESERVED' and r.expiresAt < :now order by r.id")
+    List<Long> overdue(@Param("now") Instant now);
+}
