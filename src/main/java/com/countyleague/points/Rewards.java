@@ -42,6 +42,11 @@ public class Rewards {
         public boolean available() {
             return refusal == null;
         }
+
+        /** The arguments of the refusal's message: the item's cost and the balance. */
+        public Object[] refusalArguments() {
+            return new Object[] {item.getCost(), balance};
+        }
     }
 
     public record RedemptionRow(Redemption redemption, RewardItem item) {

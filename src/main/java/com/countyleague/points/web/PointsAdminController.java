@@ -151,7 +151,7 @@ class PointsAdminController {
 
     @PostMapping("/rewards/{id}/publish")
     String publish(@PathVariable long id, @RequestParam boolean published, RedirectAttributes redirect) {
-        flash.attempt(redirect, published ? "reward.published" : "reward.unpublished", () -> rewards.publish(id, published));
+        flash.attempt(redirect, published ? "reward.on-shelf" : "reward.off-shelf", () -> rewards.publish(id, published));
         return "redirect:/admin/points/rewards";
     }
 

@@ -81,7 +81,7 @@ class PointsApiController {
     List<RewardJson> rewards() {
         return rewards.catalogue().stream().map(o -> new RewardJson(o.item().getId(), o.item().getName(), o.item().getKind().name(),
                 o.item().getProvider(), o.item().getCost(), o.item().getStock(), o.available(), o.affordable(),
-                o.refusal() == null ? null : messages.getMessage(o.refusal(), new Object[] {o.item().getCost(), o.balance()},
+                o.refusal() == null ? null : messages.getMessage(o.refusal(), o.refusalArguments(),
                         LocaleContextHolder.getLocale()))).toList();
     }
 
