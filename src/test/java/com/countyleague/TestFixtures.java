@@ -1,6 +1,7 @@
 package com.countyleague;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,6 +31,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -127,6 +129,34 @@ public class TestFixtures {
                 organizationId, PASSWORD), personId));
         jdbc.sql("update account set must_change_password = false where username = ?").param(username).update();
         return username;
+    }
+
+    /**
+     * Many members at once: persons in the youth ledger of the branch, each with a member account (the
+     * password {@link #PASSWORD}, hashed once for all). Returns the account names, in order.
+     */
+    public List<String> members(long branchId, String namePrefix, int count) {
+        String hash = new BCryptPasswordEncoder().encode(PASSWORD);
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // names are checked like real ones: the number is written in 甲乙丙…
+            String name = namePrefix + Integer.toString(i).chars().mapToObj(d -> String.valueOf("甲乙丙丁戊己庚辛壬癸".charAt(d - '0')))
+                    .reduce("", String::concat);
+            long person = youth(branchId, name);
+            String username = uniqueCode("m").toLowerCase();
+            jdbc.sql("""
+                    insert into account (username, password_hash, display_name, role, organization_id, enabled, must_change_password,
+                                         failed_attempts, created_at, password_changed_at, version, person_id)
+                    values (?, ?, ?, 'MEMBER', ?, true, false, 0, now(), now(), 0, ?)""")
+                    .params(username, hash, name, branchId, person).update();
+            usernames.add(username);
+        }
+        return usernames;
+    }
+
+    /** The person behind a member account. */
+    public long personOf(String username) {
+        return jdbc.sql("select person_id from account where username = ?").param(username).query(Long.class).single();
     }
 
     /** A group hosted by the given unit, created by the county admin. */
