@@ -206,9 +206,10 @@ public class Rewards {
     @Transactional
     public void cancel(long redemptionId) {
         long personId = bank.requirePerson();
-        Redemption redemption = redemptions.findById(redemptionId).filter(r -> r.getPersonId() == personId)
+        // locked before it is read: a second cancel waits here and then finds it cancelled
+        Redemption redemption = redemptions.lock(redemptionId).filter(r -> r.getPersonId() == personId)
                 .orElseThrow(() -> new NotFoundException("redemption", redemptionId));
-        close(redemption.getId(), Redemption.Status.CANCELLED, actors.current().username());
+        close(redemption, Redemption.Status.CANCELLED, actors.current().username());
     }
 
     // --- the pickup desk ---
@@ -239,15 +240,14 @@ public class Rewards {
     @Transactional
     public int expireReservations() {
         List<Long> overdue = redemptions.overdue(clock.instant());
-        overdue.forEach(id -> close(id, Redemption.Status.EXPIRED, "system"));
+        overdue.forEach(id -> redemptions.lock(id).filter(Redemption::isReserved).ifPresent(r -> close(r, Redemption.Status.EXPIRED, "system")));
         return overdue.size();
     }
 
     // --- rules ---
 
-    /** Ends a reservation that refunds (cancelled, expired): stock back, points back, once. Locks item, then account. */
-    private void close(long redemptionId, Redemption.Status to, String by) {
-        Redemption redemption = redemptions.lock(redemptionId).orElseThrow();
+    /** Ends a locked reservation that refunds (cancelled, expired): stock back, points back, once. Then locks item and account. */
+    private void close(Redemption redemption, Redemption.Status to, String by) {
         if (!redemption.isReserved()) {
             throw RuleViolationException.of("redemption.not-reserved");
         }
