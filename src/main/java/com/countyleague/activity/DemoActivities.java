@@ -28,6 +28,7 @@ import com.countyleague.org.UnitLookup;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
@@ -63,11 +64,12 @@ class DemoActivities implements ApplicationRunner {
     private final UnitLookup units;
     private final Actors actors;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Random random = new Random(2026);
 
     DemoActivities(Activities activities, ActivityRepository repository, Groups groups, People people, UnitLookup units, Actors actors,
-                   JdbcClient jdbc, Clock clock) {
+                   JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.activities = activities;
         this.repository = repository;
         this.groups = groups;
@@ -75,6 +77,7 @@ class DemoActivities implements ApplicationRunner {
         this.units = units;
         this.actors = actors;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -149,7 +152,10 @@ class DemoActivities implements ApplicationRunner {
         return id;
     }
 
-    /** Check-ins and sign-outs around the activity's times, as scans and codes would have recorded them. */
+    /**
+     * Check-ins and sign-outs around the activity's times, as scans and codes would have recorded them,
+     * with the events a real check-in publishes (the points bank pays for them after commit).
+     */
     private void attend(long activityId, List<Long> candidates, int how) {
         Activity activity = repository.findById(activityId).orElseThrow();
         List<Long> pool = new ArrayList<>(candidates);
@@ -157,14 +163,20 @@ class DemoActivities implements ApplicationRunner {
         for (long person : pool.subList(0, Math.min(how, pool.size()))) {
             Instant in = activity.getStartsAt().plus(Duration.ofMinutes(random.nextInt(25) - 15));
             Instant out = activity.getEndsAt().plus(Duration.ofMinutes(random.nextInt(30) - 20));
-            jdbc.sql("""
+            Attendance.Method method = random.nextBoolean() ? Attendance.Method.QR : Attendance.Method.CODE;
+            int minutes = activity.serviceMinutes(in, out);
+            long attendance = jdbc.sql("""
                             insert into attendance (activity_id, person_id, checked_in_at, check_in_method, checked_out_at,
                                                     check_out_method, service_minutes, confirmed_at, version)
                             values (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                            returning id
                             """)
-                    .params(activityId, person, Timestamp.from(in), random.nextBoolean() ? "QR" : "CODE", Timestamp.from(out),
-                            random.nextBoolean() ? "QR" : "CODE", activity.serviceMinutes(in, out), Timestamp.from(out))
-                    .update();
+                    .params(activityId, person, Timestamp.from(in), method.name(), Timestamp.from(out), method.name(), minutes,
+                            Timestamp.from(out))
+                    .query(Long.class).single();
+            events.publishEvent(new MemberCheckedIn(attendance, activityId, person, activity.getGroupId(), activity.getHostOrgId(),
+                    activity.getType(), method, in));
+            events.publishEvent(new AttendanceConfirmed(attendance, activityId, person, activity.getType(), minutes, out));
             if (activity.getGroupId() != null) {
                 groups.noteAttendance(activity.getGroupId(), person, in);
             }

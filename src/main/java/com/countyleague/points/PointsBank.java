@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The points ledger: what members earn by action (paid once per check-in, service and kept shift,
  * within the rules' caps), what staff adjust (with a reason, audited), what expires where the county
  * lets points expire; each person's balance, tier and history; the consistency check and the report.
- * Redemptions are {@link Rewards}; both move points only through the {@link Ledger}.
+ * Redemptions are {@link Rewards}; both move points only through the {@link PointsLedger}.
  */
 @Service
 public class PointsBank {
@@ -71,7 +71,7 @@ public class PointsBank {
                    PointsEntry.Ref ref, long refId, String reason, String key) {
     }
 
-    private final Ledger ledger;
+    private final PointsLedger ledger;
     private final PointsAccountRepository accounts;
     private final PointsEntryRepository entries;
     private final PointsSettingRepository settings;
@@ -85,7 +85,7 @@ public class PointsBank {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PointsBank(Ledger ledger, PointsAccountRepository accounts, PointsEntryRepository entries, PointsSettingRepository settings,
+    PointsBank(PointsLedger ledger, PointsAccountRepository accounts, PointsEntryRepository entries, PointsSettingRepository settings,
                EarningRules rules, People people, UnitLookup units, Activities activities, Rosters rosters, Actors actors,
                AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.ledger = ledger;

@@ -64,7 +64,7 @@ public class Rewards {
     private final TierRepository tiers;
     private final PointsSettingRepository settings;
     private final PointsBank bank;
-    private final Ledger ledger;
+    private final PointsLedger ledger;
     private final UnitLookup units;
     private final Actors actors;
     private final JdbcClient jdbc;
@@ -72,7 +72,7 @@ public class Rewards {
     private final SecureRandom random = new SecureRandom();
 
     Rewards(RewardItemRepository items, RedemptionRepository redemptions, TierRepository tiers, PointsSettingRepository settings,
-            PointsBank bank, Ledger ledger, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
+            PointsBank bank, PointsLedger ledger, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
         this.items = items;
         this.redemptions = redemptions;
         this.tiers = tiers;

@@ -22,6 +22,7 @@ import com.countyleague.org.UnitLookup;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
@@ -48,10 +49,11 @@ class DemoVolunteering implements ApplicationRunner {
     private final People people;
     private final UnitLookup units;
     private final Actors actors;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoVolunteering(Rosters rosters, ServiceRecords records, VolunteerPostRepository posts, ShiftRepository shifts, Groups groups,
-                     People people, UnitLookup units, Actors actors, Clock clock) {
+                     People people, UnitLookup units, Actors actors, ApplicationEventPublisher events, Clock clock) {
         this.rosters = rosters;
         this.records = records;
         this.posts = posts;
@@ -60,6 +62,7 @@ class DemoVolunteering implements ApplicationRunner {
         this.people = people;
         this.units = units;
         this.actors = actors;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -121,5 +124,8 @@ class DemoVolunteering implements ApplicationRunner {
                     kept.add(shift);
                 }));
         shifts.saveAll(kept);
+        // as the leader's confirmations would: the points bank pays for kept shifts after commit
+        kept.stream().filter(s -> s.getStatus() == Shift.Status.COMPLETED).forEach(s -> events.publishEvent(new ShiftConfirmed(s.getId(),
+                post.getId(), s.getPersonId(), s.getDay(), s.getServiceMinutes(), now)));
     }
 }

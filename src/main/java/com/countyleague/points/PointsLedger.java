@@ -3,6 +3,7 @@ package com.countyleague.points;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * idempotency key already written means the move happened already.
  */
 @Component
-class Ledger {
+class PointsLedger {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -24,7 +25,7 @@ class Ledger {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Ledger(PointsAccountRepository accounts, PointsEntryRepository entries, JdbcClient jdbc, Clock clock) {
+    PointsLedger(PointsAccountRepository accounts, PointsEntryRepository entries, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
         this.entries = entries;
         this.jdbc = jdbc;
@@ -49,9 +50,15 @@ class Ledger {
 
     PointsEntry append(PointsAccount account, PointsEntry.Kind kind, int amount, String reason, PointsEntry.Ref ref, Long refId,
                        Long ruleId, LocalDate actionDay, long organizationId, String idempotencyKey, String author) {
+        return append(account, kind, amount, reason, ref, refId, ruleId, actionDay, organizationId, idempotencyKey, author, clock.instant());
+    }
+
+    /** The same at a given time: only the demo county writes its past this way. */
+    PointsEntry append(PointsAccount account, PointsEntry.Kind kind, int amount, String reason, PointsEntry.Ref ref, Long refId,
+                       Long ruleId, LocalDate actionDay, long organizationId, String idempotencyKey, String author, Instant at) {
         account.apply(kind, amount);
         return entries.save(new PointsEntry(account.getPersonId(), kind, amount, account.getBalance(), trimmed(reason), ref, refId, ruleId,
-                actionDay, organizationId, idempotencyKey, author, clock.instant()));
+                actionDay, organizationId, idempotencyKey, author, at));
     }
 
     private static String trimmed(String reason) {
