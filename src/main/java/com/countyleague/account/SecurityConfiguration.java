@@ -8,9 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -51,8 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .failureHandler(handlers)
                         .permitAll())
                 // the JSON API answers 401 to a caller without a session instead of sending them to the sign-in page
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(handlers))
@@ -63,6 +65,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .frameOptions(frame -> frame.deny()))
                 .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Pages send a caller without a session to sign in; the JSON API answers 401. */
+    private static AuthenticationEntryPoint entryPoints() {
+        return DelegatingAuthenticationEntryPoint.builder()
+                .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                .build();
     }
 
     @Bean
