@@ -223,7 +223,7 @@ public class People {
         if (personIds.isEmpty()) {
             return Map.of();
         }
-        List<Person> persons = people.findAllById(personIds);
+        List<Person> persons = people.findAllByIds(personIds);
         Map<Long, Organization> orgs = units.organizations(persons.stream().map(Person::getOrganizationId).collect(Collectors.toSet()));
         LocalDate today = today();
         return persons.stream().collect(Collectors.toMap(Person::getId, p -> new PersonCard(p.getId(), p.getName(), p.getGender(),

@@ -55,7 +55,7 @@ public class PeopleExport {
         SheetFiles.write(out, rows -> {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                Map<Long, Person> byId = personRepository.findAllById(chunk).stream()
+                Map<Long, Person> byId = personRepository.findAllByIds(chunk).stream()
                         .collect(Collectors.toMap(Person::getId, Function.identity()));
                 List<Person> persons = chunk.stream().map(byId::get).toList();
                 Set<Long> missingUnits = persons.stream().map(Person::getOrganizationId)

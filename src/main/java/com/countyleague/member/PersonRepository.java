@@ -11,6 +11,16 @@ import org.springframework.data.repository.query.Param;
 
 interface PersonRepository extends JpaRepository<Person, Long> {
 
+    /**
+     * Like findAllById, but one id is loaded by id: an in-list query is translated anew on every call,
+     * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
+     */
+    default List<Person> findAllByIds(Collection<Long> ids) {
+        return ids.size() == 1 ? findById(ids.iterator().next()).map(List::of).orElseGet(List::of) : findByIdIn(ids);
+    }
+
+    List<Person> findByIdIn(Collection<Long> ids);
+
     @Query("select p.id from Person p where p.idNumberHash = :hash")
     Optional<Long> findIdByIdNumberHash(@Param("hash") String hash);
 

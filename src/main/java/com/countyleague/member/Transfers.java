@@ -114,7 +114,7 @@ public class Transfers {
         });
         Map<Long, Organization> orgs = units.organizations(orgIds);
         Map<Long, Person> persons = new HashMap<>();
-        personRepository.findAllById(page.map(TransferRequest::getPersonId).getContent()).forEach(p -> persons.put(p.getId(), p));
+        personRepository.findAllByIds(page.map(TransferRequest::getPersonId).getContent()).forEach(p -> persons.put(p.getId(), p));
         return page.map(t -> new TransferRow(t, persons.get(t.getPersonId()).getName(),
                 orgs.get(t.getFromOrgId()).getName(), orgs.get(t.getToOrgId()).getName(),
                 t.getStatus() == TransferRequest.Status.PENDING && actor.covers(orgs.get(t.getToOrgId()).getPath()),

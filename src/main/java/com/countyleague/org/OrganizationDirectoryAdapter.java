@@ -34,7 +34,7 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
     @Override
     @Transactional(readOnly = true)
     public List<OrganizationRef> findAll(Collection<Long> organizationIds) {
-        return organizations.findAllById(organizationIds).stream().map(OrganizationDirectoryAdapter::ref).toList();
+        return organizations.findAllByIds(organizationIds).stream().map(OrganizationDirectoryAdapter::ref).toList();
     }
 
     @Override

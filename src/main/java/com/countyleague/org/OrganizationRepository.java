@@ -14,6 +14,16 @@ import org.springframework.data.repository.query.Param;
 
 interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
+    /**
+     * Like findAllById, but one id is loaded by id: an in-list query is translated anew on every call,
+     * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
+     */
+    default List<Organization> findAllByIds(Collection<Long> ids) {
+        return ids.size() == 1 ? findById(ids.iterator().next()).map(List::of).orElseGet(List::of) : findByIdIn(ids);
+    }
+
+    List<Organization> findByIdIn(Collection<Long> ids);
+
     @Query(value = "select nextval('organization_id_seq')", nativeQuery = true)
     long nextId();
 

@@ -136,7 +136,7 @@ public class Organizations {
     public List<Organization> ancestry(long id) {
         Actor actor = requireReader();
         Organization unit = readable(actor, id);
-        Map<Long, Organization> found = organizations.findAllById(unit.pathIds()).stream()
+        Map<Long, Organization> found = organizations.findAllByIds(unit.pathIds()).stream()
                 .collect(Collectors.toMap(Organization::getId, Function.identity()));
         return unit.pathIds().stream().map(found::get).filter(Objects::nonNull)
                 .filter(o -> actor.covers(o.getPath())).toList();
@@ -309,7 +309,7 @@ public class Organizations {
     /** Names of the units the caller reaches; a unit above their reach stays unnamed. */
     private Map<Long, String> namesWithinReach(Actor actor, Collection<Long> ids) {
         List<Long> present = ids.stream().filter(Objects::nonNull).distinct().toList();
-        return organizations.findAllById(present).stream().filter(o -> actor.covers(o.getPath()))
+        return organizations.findAllByIds(present).stream().filter(o -> actor.covers(o.getPath()))
                 .collect(Collectors.toMap(Organization::getId, Organization::getName));
     }
 

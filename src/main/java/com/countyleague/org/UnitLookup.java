@@ -35,7 +35,7 @@ public class UnitLookup {
 
     @Transactional(readOnly = true)
     public Map<Long, Organization> organizations(Collection<Long> ids) {
-        return organizations.findAllById(ids).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
+        return organizations.findAllByIds(ids).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
     }
 
     /** The county committee at the root of the tree. */

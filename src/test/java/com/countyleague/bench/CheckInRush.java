@@ -65,7 +65,7 @@ public final class CheckInRush {
         try (Connection db = DriverManager.getConnection(url, o.getOrDefault("user", "postgres"), o.getOrDefault("password", ""))) {
             branch = memberAccounts(db, members);
         }
-        HttpSession admin = signIn(base, "bench");
+        HttpSession admin = HttpSession.signIn(base, "bench", LargeCountyGenerator.PASSWORD);
         LocalDateTime now = LocalDateTime.now(zone);
         HttpResponse<String> created = admin.post("/activities/new", Map.of("_csrf", HttpSession.token(admin.get("/activities/new")),
                 "hostOrgId", Long.toString(branch), "type", "VOLUNTEER_SERVICE", "mode", "OFFLINE", "title", "压测签到活动 " + now,
@@ -83,7 +83,7 @@ public final class CheckInRush {
         List<Future<?>> signIns = new ArrayList<>();
         for (int i = 1; i <= members; i++) {
             String username = "rush-" + i;
-            signIns.add(pool.submit(() -> sessions.add(signIn(base, username))));
+            signIns.add(pool.submit(() -> sessions.add(HttpSession.signIn(base, username, LargeCountyGenerator.PASSWORD))));
         }
         for (Future<?> f : signIns) {
             f.get();
@@ -144,11 +144,8 @@ public final class CheckInRush {
                 f.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "%s wave: %d check-ins in %.1f s (%.0f/s), %d not answered \"%s\"; p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-                    wave, sorted.size(), seconds, sorted.size() / seconds, errors.get(), expected, percentile(sorted, 50),
-                    percentile(sorted, 95), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+            System.out.printf(Locale.ROOT, "%s wave: check-ins %s; %d not answered \"%s\"%n", wave,
+                    new Figures(latencies).summary(seconds), errors.get(), expected);
         }
         screen.interrupt();
         pool.shutdown();
@@ -198,26 +195,11 @@ public final class CheckInRush {
         return branch;
     }
 
-    private static HttpSession signIn(String base, String username) {
-        HttpSession session = new HttpSession(base);
-        session.post("/login", Map.of("username", username, "password", LargeCountyGenerator.PASSWORD,
-                "_csrf", HttpSession.token(session.get("/login"))));
-        return session;
-    }
-
     private static String screenCode(HttpSession admin, long activity) {
         Matcher m = CODE.matcher(admin.get("/activities/" + activity + "/screen/live"));
         if (!m.find()) {
             throw new IllegalStateException("no code on the screen of activity " + activity);
         }
         return m.group(1);
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -65,8 +65,9 @@ public final class LoadDriver {
 
     private void run(String scenario, int requests, int concurrency, int warmup) throws Exception {
         HttpSession probe = signIn();
-        List<String> committees = probe.matches("/admin/orgs?type=COMMITTEE&size=100", ROW_ID);
-        List<String> branches = probe.matches("/admin/orgs?type=BRANCH&size=100", ROW_ID);
+        boolean ledger = scenario.startsWith("ledger");
+        List<String> committees = ledger ? probe.matches("/admin/orgs?type=COMMITTEE&size=100", ROW_ID) : List.of();
+        List<String> branches = ledger ? probe.matches("/admin/orgs?type=BRANCH&size=100", ROW_ID) : List.of();
         Function<HttpSession, Long> step = switch (scenario) {
             case "ledger-subtree-age" -> s -> s.timedGet("/admin/people?ledger=LEAGUE_MEMBER&ageFrom=18&ageTo=25&under=" + any(committees));
             case "ledger-branch" -> s -> s.timedGet("/admin/people?ledger=YOUTH&under=" + any(branches));
@@ -74,6 +75,9 @@ public final class LoadDriver {
                     + String.format(Locale.ROOT, "%09d", ThreadLocalRandom.current().nextInt(250_000)));
             case "ledger-search-name" -> s -> s.timedGet("/admin/people?ledger=YOUTH&under=" + any(committees) + "&text=王");
             case "ledger-first-page" -> s -> s.timedGet("/admin/people");
+            // a member's own points: the page members open most, and the same as JSON
+            case "me-points" -> s -> s.timedGet("/me/points");
+            case "api-points" -> s -> s.timedGet("/api/v1/me/points");
             case "import-10k" -> s -> importSheet(s, probe.matches("/admin/orgs?type=BRANCH&size=10", ORG_CODE).get(0), 10_000);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };
@@ -165,7 +169,7 @@ public final class LoadDriver {
         HttpSession session = new HttpSession(base);
         String login = session.get("/login");
         session.post("/login", Map.of("username", user, "password", password, "_csrf", HttpSession.token(login)));
-        if (session.get("/admin/").contains("name=\"password\"")) {
+        if (session.get("/me/").contains("name=\"password\"")) {
             throw new IllegalStateException("could not sign in as " + user);
         }
         return session;
