@@ -46,7 +46,7 @@ public class PointsBank {
 
     /** A person's points as their pages show them. */
     public record Overview(PersonCard person, int balance, int earnedTotal, String cardNumber, EarningRules.Standing standing,
-                           int expiringSoon, Page<PointsEntry> history, boolean mayAdjust) {
+                           int expiringSoon, Page<HistoryLine> history, boolean mayAdjust) {
     }
 
     /** An account whose balance or total earned does not equal the sum of its entries. */

@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 
 interface PointsEntryRepository extends JpaRepository<PointsEntry, Long> {
 
-    Page<PointsEntry> findByPersonIdOrderByIdDesc(long personId, Pageable pageable);
+    Page<HistoryLine> findByPersonIdOrderByIdDesc(long personId, Pageable pageable);
 
     boolean existsByIdempotencyKey(String idempotencyKey);
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.countyleague.points.PointsBank;
-import com.countyleague.points.PointsEntry;
 import com.countyleague.points.Redemption;
 import com.countyleague.points.Rewards;
 import com.countyleague.points.Tier;
@@ -73,8 +72,8 @@ class PointsApiController {
     PointsJson points() {
         PointsBank.Overview view = bank.mine(PageRequest.of(0, 20));
         return new PointsJson(view.balance(), view.earnedTotal(), TierJson.of(view.standing().tier()), TierJson.of(view.standing().next()),
-                view.expiringSoon(), view.history().getContent().stream().map(e -> new EntryJson(e.getId(), e.getKind().name(),
-                        e.getAmount(), e.getBalanceAfter(), e.getReason(), e.getCreatedAt())).toList());
+                view.expiringSoon(), view.history().getContent().stream().map(e -> new EntryJson(e.id(), e.kind().name(),
+                        e.amount(), e.balanceAfter(), e.reason(), e.createdAt())).toList());
     }
 
     @GetMapping("/rewards")
