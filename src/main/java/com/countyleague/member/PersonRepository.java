@@ -16,7 +16,8 @@ interface PersonRepository extends JpaRepository<Person, Long> {
      * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
      */
     default List<Person> findAllByIds(Collection<Long> ids) {
-        return ids.size() == 1 ? findById(ids.iterator().next()).map(List::of).orElseGet(List::of) : findByIdIn(ids);
+        Long only = ids.size() == 1 ? ids.iterator().next() : null;
+        return only != null ? findById(only).map(List::of).orElseGet(List::of) : findByIdIn(ids);
     }
 
     List<Person> findByIdIn(Collection<Long> ids);

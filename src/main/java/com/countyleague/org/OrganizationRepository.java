@@ -19,7 +19,8 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
      * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
      */
     default List<Organization> findAllByIds(Collection<Long> ids) {
-        return ids.size() == 1 ? findById(ids.iterator().next()).map(List::of).orElseGet(List::of) : findByIdIn(ids);
+        Long only = ids.size() == 1 ? ids.iterator().next() : null;
+        return only != null ? findById(only).map(List::of).orElseGet(List::of) : findByIdIn(ids);
     }
 
     List<Organization> findByIdIn(Collection<Long> ids);
