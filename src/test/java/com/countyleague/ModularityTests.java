@@ -31,10 +31,36 @@ class ModularityTests {
                 .writeModuleCanvases()
                 .writeAggregatingDocument();
         try (Stream<Path> diagrams = Files.list(Path.of(OUTPUT))) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
-                sortRelations(diagram);
+            for (Path file : diagrams.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    sortRelations(file);
+                } else if (file.toString().endsWith(".adoc")) {
+                    sortCanvasLists(file);
+                }
             }
         }
+    }
+
+    /** Canvases list, say, the events a module listens to in no fixed order either; each list is sorted. */
+    private static void sortCanvasLists(Path canvas) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(canvas));
+        for (int start = 0; start < lines.size(); start++) {
+            if (!lines.get(start).startsWith("|* ")) {
+                continue;
+            }
+            int end = start + 1;
+            while (end < lines.size() && lines.get(end).startsWith("* ")) {
+                end++;
+            }
+            List<String> items = new ArrayList<>(lines.subList(start, end));
+            items.set(0, items.get(0).substring(1));
+            items.sort(null);
+            items.set(0, "|" + items.get(0));
+            for (int i = start; i < end; i++) {
+                lines.set(i, items.get(i - start));
+            }
+        }
+        Files.write(canvas, lines);
     }
 
     /** The documenter lists relations in no fixed order; sorted, the committed diagrams only change when the modules do. */
