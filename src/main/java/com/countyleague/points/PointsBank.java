@@ -53,13 +53,11 @@ public class PointsBank {
     public record Mismatch(long personId, int balance, long entriesSum, int earnedTotal, long earnedSum) {
     }
 
-    public record MonthRow(YearMonth month, long issued, long redeemed, long expired, long outstanding) {
+    /** Points issued, redeemed and expired in the report's period, and outstanding at its end, for a month or a unit. */
+    public record ReportRow(String label, long issued, long redeemed, long expired, long outstanding) {
     }
 
-    public record OrganizationRow(long organizationId, String name, long issued, long redeemed, long expired, long outstanding) {
-    }
-
-    public record Report(List<MonthRow> months, List<OrganizationRow> organizations) {
+    public record Report(List<ReportRow> months, List<ReportRow> organizations) {
     }
 
     /** What the youth card's public page shows: never the balance. */
@@ -319,7 +317,7 @@ public class PointsBank {
         String zone = clock.getZone().getId();
         long before = jdbc.sql("select coalesce(sum(amount), 0) from points_entry where created_at < :start and (:whole or organization_id = any(:orgs))")
                 .param("start", start).param("whole", whole).param("orgs", orgs).query(Long.class).single();
-        List<MonthRow> months = new ArrayList<>();
+        List<ReportRow> months = new ArrayList<>();
         long running = before;
         for (Object[] r : jdbc.sql("""
                         select to_char(created_at at time zone :zone, 'YYYY-MM'),
@@ -334,7 +332,7 @@ public class PointsBank {
                 .param("zone", zone).param("start", start).param("end", end).param("whole", whole).param("orgs", orgs)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).list()) {
             running += (Long) r[4];
-            months.add(new MonthRow(YearMonth.parse((String) r[0]), (Long) r[1], (Long) r[2], (Long) r[3], running));
+            months.add(new ReportRow((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3], running));
         }
         List<Object[]> byOrg = jdbc.sql("""
                         select organization_id,
@@ -350,7 +348,7 @@ public class PointsBank {
                 .param("start", start).param("end", end).param("whole", whole).param("orgs", orgs)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).list();
         Map<Long, Organization> names = units.organizations(byOrg.stream().map(r -> (Long) r[0]).collect(Collectors.toSet()));
-        return new Report(months, byOrg.stream().map(r -> new OrganizationRow((Long) r[0],
+        return new Report(months, byOrg.stream().map(r -> new ReportRow(
                 names.containsKey((Long) r[0]) ? names.get((Long) r[0]).getName() : null, (Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4]))
                 .toList());
     }

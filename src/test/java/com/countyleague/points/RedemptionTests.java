@@ -1,6 +1,8 @@
 package com.countyleague.points;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +179,34 @@ class RedemptionTests {
         assertThat(jdbc.sql("select count(*) from points_entry where person_id = ? and kind = 'REFUND'").param(person).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("select stock from reward_item where id = ?").param(item).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theReportCountsWhatTheLedgerHoldsWithinTheCallersReach() {
+        List<String> members = fixtures.members(branch.id(), "报表", 2);
+        long first = fixtures.personOf(members.get(0));
+        adjust(first, 100);
+        adjust(fixtures.personOf(members.get(1)), 40);
+        long item = item(30, 5, null);
+        fixtures.as(members.get(0), () -> rewards.redeem(item, UUID.randomUUID().toString()));
+        long cancelled = fixtures.as(members.get(0), () -> rewards.redeem(item, UUID.randomUUID().toString())).getId();
+        fixtures.as(members.get(0), () -> {
+            rewards.cancel(cancelled);
+            return null;
+        });
+
+        LocalDate today = LocalDate.now(clock);
+        PointsBank.Report report = fixtures.as(secretary, () -> bank.report(today.withDayOfMonth(1), today));
+        String unit = jdbc.sql("select name from organization where id = ?").param(branch.id()).query(String.class).single();
+        assertThat(report.months()).containsExactly(new PointsBank.ReportRow(YearMonth.from(today).toString(), 140, 30, 0, 110));
+        assertThat(report.organizations()).containsExactly(new PointsBank.ReportRow(unit, 140, 30, 0, 110));
+
+        Branch elsewhere = fixtures.branch("报表别处团支部");
+        String otherSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, elsewhere.id());
+        PointsBank.Report theirs = fixtures.as(otherSecretary, () -> bank.report(today.withDayOfMonth(1), today));
+        assertThat(theirs.organizations()).extracting(PointsBank.ReportRow::label).doesNotContain(unit);
+        assertThat(theirs.months()).isEmpty();
+        assertThatThrownBy(() -> fixtures.as(members.get(1), () -> bank.report(today, today))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
