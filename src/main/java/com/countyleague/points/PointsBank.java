@@ -44,7 +44,7 @@ public class PointsBank {
     /** How far ahead a member is told of points about to expire. */
     static final int EXPIRY_NOTICE_DAYS = 30;
 
-    /** A person's points as their pages show them. */
+    /** A person's points as their pages show them; {@code person} is named for staff only, members know who they are. */
     public record Overview(PersonCard person, int balance, int earnedTotal, String cardNumber, EarningRules.Standing standing,
                            int expiringSoon, Page<HistoryLine> history, boolean mayAdjust) {
     }
@@ -117,7 +117,7 @@ public class PointsBank {
     }
 
     private Overview overview(long personId, Pageable page, boolean staff) {
-        PersonCard person = people.cards(List.of(personId)).get(personId);
+        PersonCard person = staff ? people.cards(List.of(personId)).get(personId) : null;
         Optional<PointsAccount> account = accounts.findById(personId);
         int earned = account.map(PointsAccount::getEarnedTotal).orElse(0);
         return new Overview(person, account.map(PointsAccount::getBalance).orElse(0), earned,
