@@ -254,7 +254,7 @@ public class Accounts {
 
     private Actor requireAccountAdmin() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN);
+        actor.requireAdmin();
         return actor;
     }
 

@@ -25,6 +25,16 @@ public record Actor(long accountId, String username, String displayName, Role ro
         return role == Role.COUNTY_ADMIN;
     }
 
+    /** See {@link Role#isStaff()}. */
+    public boolean isStaff() {
+        return role.isStaff();
+    }
+
+    /** See {@link Role#isAdmin()}. */
+    public boolean isAdmin() {
+        return role.isAdmin();
+    }
+
     /** Whether the organisation at this path lies within the caller's reach. */
     public boolean covers(String organizationPath) {
         String prefix = scopePrefix();
@@ -45,6 +55,18 @@ public record Actor(long accountId, String username, String displayName, Role ro
     public void requireRole(Role... roles) {
         if (!is(roles)) {
             throw new AccessDeniedException("Role " + role + " may not do this");
+        }
+    }
+
+    public void requireStaff() {
+        if (!isStaff()) {
+            throw new AccessDeniedException("Role " + role + " is not staff");
+        }
+    }
+
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw new AccessDeniedException("Role " + role + " is not an admin");
         }
     }
 

@@ -57,6 +57,14 @@ public class Actors {
         }
     }
 
+    /** {@link #asSystem(Supplier)} for work that answers nothing. */
+    public void asSystem(Runnable work) {
+        asSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** The caller, or {@code null} when nobody is signed in (public pages, sign-in). */
     public Actor currentOrNull() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -12,6 +12,16 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** County admins, organisation admins and branch secretaries: the staff who keep a unit's ledgers and run its work. */
+    public boolean isStaff() {
+        return isAdmin() || this == BRANCH_SECRETARY;
+    }
+
+    /** County and organisation admins: they shape the tree and manage accounts. */
+    public boolean isAdmin() {
+        return this == COUNTY_ADMIN || this == ORG_ADMIN;
+    }
+
     /** Roles whose reach is the subtree of the organisation their account is bound to. */
     public boolean isOrganizationScoped() {
         return this == ORG_ADMIN || this == BRANCH_SECRETARY;

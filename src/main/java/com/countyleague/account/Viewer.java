@@ -1,6 +1,7 @@
 package com.countyleague.account;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,30 +21,29 @@ public class Viewer {
     }
 
     public boolean member() {
-        return has(Role.MEMBER);
+        return has(role -> role == Role.MEMBER);
     }
 
-    /** County admins, organisation admins and branch secretaries: those who keep the ledgers. */
     public boolean staff() {
-        return has(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        return has(Role::isStaff);
     }
 
     public boolean admin() {
-        return has(Role.COUNTY_ADMIN, Role.ORG_ADMIN);
+        return has(Role::isAdmin);
     }
 
     public boolean countyAdmin() {
-        return has(Role.COUNTY_ADMIN);
+        return has(role -> role == Role.COUNTY_ADMIN);
     }
 
     public boolean groupLeader() {
-        return has(Role.GROUP_LEADER);
+        return has(role -> role == Role.GROUP_LEADER);
     }
 
-    private static boolean has(Role... roles) {
+    private static boolean has(Predicate<Role> which) {
         Authentication authentication = current();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(granted -> Arrays.stream(roles).anyMatch(role -> role.authority().equals(granted.getAuthority())));
+        return authentication != null && Arrays.stream(Role.values()).filter(which).anyMatch(role ->
+                authentication.getAuthorities().stream().anyMatch(granted -> role.authority().equals(granted.getAuthority())));
     }
 
     private static Authentication current() {

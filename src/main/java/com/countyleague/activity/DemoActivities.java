@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import com.countyleague.account.Actors;
 import com.countyleague.group.CommunityGroup;
@@ -87,14 +86,11 @@ class DemoActivities implements ApplicationRunner {
         if (repository.count() > 0) {
             return;
         }
-        actors.asSystem(() -> {
-            seed();
-            return null;
-        });
+        actors.asSystem(this::seed);
     }
 
     private void seed() {
-        Map<String, Organization> byCode = units.subtree("/").stream().collect(Collectors.toMap(Organization::getCode, o -> o));
+        Map<String, Organization> byCode = units.byCode();
         List<Organization> branches = List.of("DC-LH-01", "DC-LH-02", "DC-JJ-01", "DC-CN-01").stream()
                 .filter(byCode::containsKey).map(byCode::get).toList();
         if (branches.isEmpty()) {

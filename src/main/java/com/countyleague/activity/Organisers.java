@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
-import com.countyleague.account.Role;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.org.UnitLookup;
@@ -65,6 +64,6 @@ class Organisers {
     }
 
     private static boolean isStaff(Actor actor) {
-        return actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        return actor.isStaff();
     }
 }

@@ -79,14 +79,11 @@ class DemoGroups implements ApplicationRunner {
         if (groups.count() > 0) {
             return;
         }
-        actors.asSystem(() -> {
-            seed();
-            return null;
-        });
+        actors.asSystem(this::seed);
     }
 
     private void seed() {
-        Map<String, Organization> byCode = units.subtree("/").stream().collect(Collectors.toMap(Organization::getCode, o -> o));
+        Map<String, Organization> byCode = units.byCode();
         Organization county = byCode.get("DC");
         if (county == null) {
             return;

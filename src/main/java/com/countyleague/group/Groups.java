@@ -486,7 +486,7 @@ public class Groups {
     }
 
     private boolean staffReaches(Actor actor, CommunityGroup group) {
-        if (!actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY)) {
+        if (!actor.isStaff()) {
             return false;
         }
         return units.organization(group.getHostOrgId()).map(o -> actor.covers(o.getPath())).orElse(false);
@@ -494,7 +494,7 @@ public class Groups {
 
     private Actor requireStaff() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 

@@ -202,7 +202,7 @@ public class People {
         Compound compound = units.compound(building.getCompoundId()).orElseThrow();
         Organization branch = units.organization(compound.getBranchId()).orElseThrow();
         boolean ownGroup = actor.is(Role.GROUP_LEADER) && building.getGroupId().equals(actor.organizationId());
-        boolean keeper = actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY) && actor.covers(branch.getPath());
+        boolean keeper = actor.isStaff() && actor.covers(branch.getPath());
         if (!ownGroup && !keeper) {
             throw new AccessDeniedException("Building " + buildingId + " is not in the reach of " + actor.username());
         }
@@ -280,7 +280,7 @@ public class People {
 
     Actor requireLedgerKeeper() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 
@@ -314,7 +314,7 @@ public class People {
 
     /** Names and identity numbers are corrected by admins only. */
     boolean mayCorrect(Actor actor) {
-        return actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN);
+        return actor.isAdmin();
     }
 
     boolean mayReveal(Actor actor, Organization organization) {

@@ -152,20 +152,20 @@ public class Organizations {
     @Transactional(readOnly = true)
     public boolean mayEdit(Organization unit) {
         Actor actor = actors.current();
-        return actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY) && actor.covers(unit.getPath());
+        return actor.isStaff() && actor.covers(unit.getPath());
     }
 
     /** Whether the caller may add, move or remove units here (the county and org admins). */
     @Transactional(readOnly = true)
     public boolean mayShape(Organization unit) {
         Actor actor = actors.current();
-        return actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN) && actor.covers(unit.getPath())
+        return actor.isAdmin() && actor.covers(unit.getPath())
                 && (actor.isCountyAdmin() || !Objects.equals(actor.organizationId(), unit.getId()));
     }
 
     /** Whether the caller may add units at all (for the toolbar). */
     public boolean mayAdd() {
-        return actors.current().is(Role.COUNTY_ADMIN, Role.ORG_ADMIN);
+        return actors.current().isAdmin();
     }
 
     /** Whether the county still needs its root (团县委): only the county admin may create it. */
@@ -290,13 +290,13 @@ public class Organizations {
 
     Actor requireReader() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 
     private Actor requireShaper() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN);
+        actor.requireAdmin();
         return actor;
     }
 

@@ -38,6 +38,12 @@ public class UnitLookup {
         return organizations.findAllByIds(ids).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
     }
 
+    /** Every unit of the county by its code: how the demo seeders find the units the demo tree gave them. */
+    @Transactional(readOnly = true)
+    public Map<String, Organization> byCode() {
+        return organizations.findSubtree("/").stream().collect(Collectors.toMap(Organization::getCode, Function.identity()));
+    }
+
     /** The county committee at the root of the tree. */
     @Transactional(readOnly = true)
     public Organization root() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.countyleague.account.Actors;
 import com.countyleague.member.Ledger;
@@ -79,14 +78,11 @@ class DemoPoints implements ApplicationRunner {
         if (items.count() > 0) {
             return;
         }
-        actors.asSystem(() -> {
-            seed();
-            return null;
-        });
+        actors.asSystem(this::seed);
     }
 
     private void seed() {
-        Map<String, Organization> byCode = units.subtree("/").stream().collect(Collectors.toMap(Organization::getCode, o -> o));
+        Map<String, Organization> byCode = units.byCode();
         Organization county = byCode.get("DC");
         Organization home = byCode.get("DC-LH-01");
         if (county == null || home == null) {

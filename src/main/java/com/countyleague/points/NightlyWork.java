@@ -40,7 +40,6 @@ class NightlyWork {
             } else {
                 log.error("Points bank: {} accounts disagree with their entries, first {}", mismatches.size(), mismatches.get(0));
             }
-            return null;
         });
     }
 }

@@ -205,7 +205,7 @@ public class PointsBank {
     @Transactional
     public void adjust(long personId, Integer amount, String reason, String requestKey) {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         people.get(personId);
         if (amount == null || amount == 0 || Math.abs(amount) > 100_000) {
             throw new RuleViolationException("amount", "points.adjust.amount");
@@ -306,7 +306,7 @@ public class PointsBank {
     @Transactional(readOnly = true)
     public Report report(LocalDate from, LocalDate to) {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         if (from == null || to == null || to.isBefore(from) || from.plusYears(5).isBefore(to)) {
             throw new RuleViolationException("to", "points.report.range");
         }

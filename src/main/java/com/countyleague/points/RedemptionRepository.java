@@ -26,6 +26,10 @@ interface RedemptionRepository extends JpaRepository<Redemption, Long> {
     @Query("select count(r) from Redemption r where r.itemId = :itemId and r.personId = :personId and r.status in ('RESERVED', 'FULFILLED')")
     long heldBy(@Param("itemId") long itemId, @Param("personId") long personId);
 
+    /** [item id, count] of what the person holds, for every item at once: the catalogue shows each item's limit. */
+    @Query("select r.itemId, count(r) from Redemption r where r.personId = :personId and r.status in ('RESERVED', 'FULFILLED') group by r.itemId")
+    List<Object[]> heldByItem(@Param("personId") long personId);
+
     @Query("select r.id from Redemption r where r.status = 'RESERVED' and r.expiresAt < :now order by r.id")
     List<Long> overdue(@Param("now") Instant now);
 }

@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
-import com.countyleague.account.Role;
 import com.countyleague.org.Organization;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.UnitLookup;
@@ -150,11 +150,12 @@ public class Rewards {
         EarningRules.Standing standing = bank.standingOf(personId);
         int balance = bank.balanceOf(personId);
         Map<Long, Tier> byId = tiers.findAll().stream().collect(Collectors.toMap(Tier::getId, t -> t));
+        Map<Long, Long> held = redemptions.heldByItem(personId).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
         LocalDate today = LocalDate.now(clock);
         return items.findByPublishedTrueOrderByCostAscIdAsc().stream()
                 .filter(i -> i.getValidTo() == null || !i.getValidTo().isBefore(today))
                 .map(i -> new Offer(i, i.getMinTierId() == null ? null : byId.get(i.getMinTierId()).getName(), balance, balance >= i.getCost(),
-                        refusal(i, personId, balance, standing, byId, today)))
+                        refusal(i, () -> held.getOrDefault(i.getId(), 0L), balance, standing, byId, today)))
                 .toList();
     }
 
@@ -181,7 +182,8 @@ public class Rewards {
             return earlier.get();
         }
         Map<Long, Tier> byId = tiers.findAll().stream().collect(Collectors.toMap(Tier::getId, t -> t));
-        String refusal = refusal(item, personId, account.getBalance(), bank.standingOf(personId), byId, LocalDate.now(clock));
+        String refusal = refusal(item, () -> redemptions.heldBy(item.getId(), personId), account.getBalance(), bank.standingOf(personId), byId,
+                LocalDate.now(clock));
         if (refusal != null) {
             throw RuleViolationException.of(refusal, item.getCost(), account.getBalance());
         }
@@ -260,8 +262,9 @@ public class Rewards {
     }
 
     /** Why the person cannot redeem the item now (a message key), or null when they can. */
-    private String refusal(RewardItem item, long personId, int balance, EarningRules.Standing standing, Map<Long, Tier> tiersById,
-                           LocalDate today) {
+    /** Why the person cannot have the item now, or null; {@code held} counts what they hold of it, asked only for a limited item. */
+    private static String refusal(RewardItem item, LongSupplier held, int balance, EarningRules.Standing standing, Map<Long, Tier> tiersById,
+                                  LocalDate today) {
         if (!item.isValidOn(today)) {
             return "reward.not-valid-now";
         }
@@ -272,7 +275,7 @@ public class Rewards {
         if (needed != null && standing.tier().getMinEarned() < needed.getMinEarned()) {
             return "reward.tier-too-low";
         }
-        if (item.getPerPersonLimit() != null && redemptions.heldBy(item.getId(), personId) >= item.getPerPersonLimit()) {
+        if (item.getPerPersonLimit() != null && held.getAsLong() >= item.getPerPersonLimit()) {
             return "reward.limit-reached";
         }
         if (balance < item.getCost()) {
@@ -312,7 +315,7 @@ public class Rewards {
 
     private Actor requireStaff() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 

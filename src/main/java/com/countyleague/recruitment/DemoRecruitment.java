@@ -65,10 +65,7 @@ class DemoRecruitment implements ApplicationRunner {
         if (campaigns.count() > 0 || organizations.findByCode("DC").isEmpty()) {
             return;
         }
-        actors.asSystem(() -> {
-            seed();
-            return null;
-        });
+        actors.asSystem(this::seed);
     }
 
     private void seed() {

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
-import com.countyleague.account.Role;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.group.Membership;
@@ -291,7 +290,7 @@ public class Recruitment {
 
     private Actor requireStaff() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 

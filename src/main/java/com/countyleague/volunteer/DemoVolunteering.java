@@ -72,14 +72,11 @@ class DemoVolunteering implements ApplicationRunner {
         if (posts.count() > 0) {
             return;
         }
-        actors.asSystem(() -> {
-            seed();
-            return null;
-        });
+        actors.asSystem(this::seed);
     }
 
     private void seed() {
-        Organization branch = units.subtree("/").stream().filter(o -> "DC-LH-01".equals(o.getCode())).findFirst().orElse(null);
+        Organization branch = units.byCode().get("DC-LH-01");
         if (branch == null) {
             return;
         }

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
-import com.countyleague.account.Role;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.member.Notifications;
@@ -457,12 +456,12 @@ public class Rosters {
 
     private Actor requireStaff() {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         return actor;
     }
 
     private static boolean isStaff(Actor actor) {
-        return actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        return actor.isStaff();
     }
 
     private long requirePerson() {

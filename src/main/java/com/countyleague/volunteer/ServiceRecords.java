@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
-import com.countyleague.account.Role;
 import com.countyleague.activity.Activities;
 import com.countyleague.member.People;
 import com.countyleague.member.Person;
@@ -91,7 +90,7 @@ public class ServiceRecords {
         return new ServiceRecord(person, units.organization(person.getOrganizationId()).map(Organization::getName).orElse(null), year,
                 entries, minutes, Math.min(100, minutes * 100 / YEARLY_TARGET_MINUTES),
                 certificates.findByPersonIdOrderByIssuedAtDesc(personId),
-                actor.is(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY) && !Long.valueOf(personId).equals(actor.personId()));
+                actor.isStaff() && !Long.valueOf(personId).equals(actor.personId()));
     }
 
     /** The caller's own record. */
@@ -111,7 +110,7 @@ public class ServiceRecords {
     @Transactional
     public long issue(long personId, CertificateDraft draft) {
         Actor actor = actors.current();
-        actor.requireRole(Role.COUNTY_ADMIN, Role.ORG_ADMIN, Role.BRANCH_SECRETARY);
+        actor.requireStaff();
         Person person = people.get(personId);
         LocalDate today = LocalDate.now(clock);
         if (draft.from() == null || draft.to() == null || draft.to().isBefore(draft.from())) {

@@ -78,16 +78,8 @@ public final class CheckInRush {
         admin.post("/activities/" + activity + "/publish", Map.of("_csrf", HttpSession.token(admin.get("/activities/" + activity))));
 
         long signInStarted = System.nanoTime();
-        List<HttpSession> sessions = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> signIns = new ArrayList<>();
-        for (int i = 1; i <= members; i++) {
-            String username = "rush-" + i;
-            signIns.add(pool.submit(() -> sessions.add(HttpSession.signIn(base, username, LargeCountyGenerator.PASSWORD))));
-        }
-        for (Future<?> f : signIns) {
-            f.get();
-        }
+        List<HttpSession> sessions = HttpSession.signInMembers(base, members, LargeCountyGenerator.PASSWORD, pool);
         System.out.printf(Locale.ROOT, "%d members signed in in %.1f s (not measured below)%n", sessions.size(),
                 (System.nanoTime() - signInStarted) / 1e9);
         // each member needs a page's CSRF token, as a phone that opened the check-in page has

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,20 @@ final class HttpSession {
         HttpSession session = new HttpSession(base);
         session.post("/login", Map.of("username", username, "password", password, "_csrf", token(session.get("/login"))));
         return session;
+    }
+
+    /** The bench members rush-1 … rush-N, each in a browser of their own, signed in on the pool's threads. */
+    static List<HttpSession> signInMembers(String base, int members, String password, ExecutorService pool) throws Exception {
+        List<Future<HttpSession>> signIns = new ArrayList<>();
+        for (int i = 1; i <= members; i++) {
+            String username = "rush-" + i;
+            signIns.add(pool.submit(() -> signIn(base, username, password)));
+        }
+        List<HttpSession> sessions = new ArrayList<>();
+        for (Future<HttpSession> f : signIns) {
+            sessions.add(f.get());
+        }
+        return sessions;
     }
 
     static String token(String page) {

@@ -73,15 +73,7 @@ public final class RedeemRush {
                 "published", "true"));
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<HttpSession> sessions = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> signIns = new ArrayList<>();
-        for (int i = 1; i <= members; i++) {
-            String username = "rush-" + i;
-            signIns.add(pool.submit(() -> sessions.add(HttpSession.signIn(base, username, LargeCountyGenerator.PASSWORD))));
-        }
-        for (Future<?> f : signIns) {
-            f.get();
-        }
+        List<HttpSession> sessions = HttpSession.signInMembers(base, members, LargeCountyGenerator.PASSWORD, pool);
         // a mini-program holds the CSRF token from the page it was opened on
         List<String> tokens = new ArrayList<>();
         for (HttpSession s : sessions) {
