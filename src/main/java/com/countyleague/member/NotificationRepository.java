@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findTop30ByPersonIdOrderByCreatedAtDescIdDesc(Long personId);
-
-    long countByPersonIdAndReadAtIsNull(Long personId);
 }

@@ -1,6 +1,7 @@
 package com.countyleague.points;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import com.countyleague.web.RuleViolationException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The county admin's settings of the bank: earning rules in versions, tiers, whether points expire,
@@ -31,6 +34,17 @@ public class EarningRules {
     private final PointsSettingRepository settings;
     private final Actors actors;
     private final Clock clock;
+
+    /**
+     * Every balance page shows the tier, and tiers change a few times a year: they are read again after
+     * {@link #TIERS_KEPT} (another instance's change shows by then) and at once after a change here.
+     */
+    private static final Duration TIERS_KEPT = Duration.ofSeconds(30);
+
+    private record TierList(List<Tier> tiers, long readAtNanos) {
+    }
+
+    private volatile TierList tierList;
 
     EarningRules(PointsRuleRepository rules, TierRepository tiers, PointsSettingRepository settings, Actors actors, Clock clock) {
         this.rules = rules;
@@ -102,6 +116,12 @@ public class EarningRules {
         if (tiers.findAllByOrderByMinEarnedAsc().get(0).getMinEarned() != 0) {
             throw new RuleViolationException("minEarned", "tier.first-at-zero");
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                tierList = null;
+            }
+        });
     }
 
     @Transactional(readOnly = true)
@@ -130,7 +150,7 @@ public class EarningRules {
     }
 
     Standing standing(int earnedTotal) {
-        List<Tier> all = tiers.findAllByOrderByMinEarnedAsc();
+        List<Tier> all = currentTiers();
         Tier reached = all.get(0);
         Tier next = null;
         for (Tier tier : all) {
@@ -143,6 +163,15 @@ public class EarningRules {
         }
         int percent = next == null ? 100 : (earnedTotal - reached.getMinEarned()) * 100 / (next.getMinEarned() - reached.getMinEarned());
         return new Standing(reached, next, percent);
+    }
+
+    private List<Tier> currentTiers() {
+        TierList read = tierList;
+        if (read == null || System.nanoTime() - read.readAtNanos() > TIERS_KEPT.toNanos()) {
+            read = new TierList(List.copyOf(tiers.findAllByOrderByMinEarnedAsc()), System.nanoTime());
+            tierList = read;
+        }
+        return read.tiers();
     }
 
     private void requireCountyAdmin() {
