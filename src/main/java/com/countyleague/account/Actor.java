@@ -8,7 +8,8 @@ import org.springframework.security.access.AccessDeniedException;
  * The signed-in caller of a use case. Services ask it two questions before touching data: does the
  * caller hold one of these roles, and does their reach cover this organisation (by materialised path)?
  *
- * @param scopePath the path of the organisation the account is bound to ({@code /1/5/}), or {@code null}
+ * @param scopePath the path of the organisation that bounds the reach of an organisation-scoped role
+ *                  ({@code /1/5/}), or {@code null} for the other roles
  * @param personId the caller's own record in the ledgers, or {@code null} for staff accounts without one
  */
 public record Actor(long accountId, String username, String displayName, Role role,

@@ -72,7 +72,8 @@ public class Actors {
     }
 
     private Actor toActor(AccountPrincipal principal) {
-        String path = principal.organizationId() == null ? null
+        // only roles whose reach is a subtree need its path: members' pages are spared the lookup
+        String path = principal.organizationId() == null || !principal.role().isOrganizationScoped() ? null
                 : organizations.find(principal.organizationId()).map(OrganizationDirectory.OrganizationRef::path).orElse(null);
         return new Actor(principal.accountId(), principal.getUsername(), principal.getDisplayName(), principal.role(),
                 principal.organizationId(), path, principal.personId());

@@ -36,15 +36,16 @@ public class EarningRules {
     private final Clock clock;
 
     /**
-     * Every balance page shows the tier, and tiers change a few times a year: they are read again after
-     * {@link #TIERS_KEPT} (another instance's change shows by then) and at once after a change here.
+     * Every balance page shows the tier and whether points expire, and the county admin changes those a
+     * few times a year: pages read them again after {@link #SHOWN_KEPT} (another instance's change shows
+     * by then) and at once after a change here. Redemptions and the nightly work read them fresh.
      */
-    private static final Duration TIERS_KEPT = Duration.ofSeconds(30);
+    private static final Duration SHOWN_KEPT = Duration.ofSeconds(30);
 
-    private record TierList(List<Tier> tiers, long readAtNanos) {
+    private record Shown(List<Tier> tiers, Integer expiryYears, long readAtNanos) {
     }
 
-    private volatile TierList tierList;
+    private volatile Shown shown;
 
     EarningRules(PointsRuleRepository rules, TierRepository tiers, PointsSettingRepository settings, Actors actors, Clock clock) {
         this.rules = rules;
@@ -116,12 +117,7 @@ public class EarningRules {
         if (tiers.findAllByOrderByMinEarnedAsc().get(0).getMinEarned() != 0) {
             throw new RuleViolationException("minEarned", "tier.first-at-zero");
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                tierList = null;
-            }
-        });
+        showChangesAfterCommit();
     }
 
     @Transactional(readOnly = true)
@@ -139,6 +135,7 @@ public class EarningRules {
             throw new RuleViolationException("reservationDays", "setting.reservation.range");
         }
         settings.current().set(expiryYears, reservationDays);
+        showChangesAfterCommit();
     }
 
     Optional<PointsRule> inForce(PointsRule.Source source, Activity.Type type, LocalDate day) {
@@ -150,7 +147,7 @@ public class EarningRules {
     }
 
     Standing standing(int earnedTotal) {
-        List<Tier> all = currentTiers();
+        List<Tier> all = shown().tiers();
         Tier reached = all.get(0);
         Tier next = null;
         for (Tier tier : all) {
@@ -165,13 +162,27 @@ public class EarningRules {
         return new Standing(reached, next, percent);
     }
 
-    private List<Tier> currentTiers() {
-        TierList read = tierList;
-        if (read == null || System.nanoTime() - read.readAtNanos() > TIERS_KEPT.toNanos()) {
-            read = new TierList(List.copyOf(tiers.findAllByOrderByMinEarnedAsc()), System.nanoTime());
-            tierList = read;
+    /** Whether points expire, and after how many years, as the member pages show it (null: they do not). */
+    Integer shownExpiryYears() {
+        return shown().expiryYears();
+    }
+
+    private Shown shown() {
+        Shown read = shown;
+        if (read == null || System.nanoTime() - read.readAtNanos() > SHOWN_KEPT.toNanos()) {
+            read = new Shown(List.copyOf(tiers.findAllByOrderByMinEarnedAsc()), settings.current().getExpiryYears(), System.nanoTime());
+            shown = read;
         }
-        return read.tiers();
+        return read;
+    }
+
+    private void showChangesAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                shown = null;
+            }
+        });
     }
 
     private void requireCountyAdmin() {

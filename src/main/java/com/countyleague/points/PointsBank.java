@@ -274,7 +274,7 @@ public class PointsBank {
     }
 
     private int expiringSoon(long personId) {
-        Integer years = settings.current().getExpiryYears();
+        Integer years = rules.shownExpiryYears();
         if (years == null) {
             return 0;
         }

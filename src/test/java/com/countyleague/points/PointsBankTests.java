@@ -89,7 +89,10 @@ class PointsBankTests {
     @AfterEach
     void resetClockAndSettings() {
         clock.reset();
-        jdbc.sql("update points_setting set expiry_years = null, reservation_days = 7").update();
+        fixtures.as("admin", () -> {
+            rules.saveSettings(null, 7);
+            return null;
+        });
     }
 
     @Test
@@ -180,13 +183,18 @@ class PointsBankTests {
     }
 
     @Test
-    void pointsUnspentAfterTheYearsOfValidityExpireOnceOldestFirst() {
-        jdbc.sql("update points_setting set expiry_years = 1").update();
+    void pointsUnspentAfterTheYearsOfValidityExpireOnceOldestFirst() throws Exception {
+        fixtures.as("admin", () -> {
+            rules.saveSettings(1, 7);
+            return null;
+        });
         LocalDate today = LocalDate.now(clock);
         bank.earn(earning(today.minusYears(2), 1, 0, "old:1"));
         bank.earn(earning(today.minusYears(2).plusDays(1), 1, 0, "old:2"));
         bank.earn(earning(today.minusDays(3), 1, 0, "new:1"));
         adjust(person, -3);
+        mvc.perform(get("/me/points").with(fixtures.signedIn(member)))
+                .andExpect(content().string(containsString("1 积分将在30天内到期")));
 
         assertThat(fixtures.as("admin", () -> bank.expire(today))).isPositive();
         fixtures.as("admin", () -> bank.expire(today));
