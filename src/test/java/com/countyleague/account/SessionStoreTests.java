@@ -13,9 +13,9 @@ import org.springframework.session.SessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A request writes its session's last access time back only once it moved by a minute; everything else at once. */
+/** The session store writes a session's last access time back only once it moved by a minute; everything else at once. */
 @IntegrationTest
-class SessionWritesTests {
+class SessionStoreTests {
 
     @Autowired
     FindByIndexNameSessionRepository<? extends Session> repository;
@@ -51,13 +51,13 @@ class SessionWritesTests {
         Session signingIn = sessions().findById(anonymousId);
         signingIn.setLastAccessedTime(signingIn.getLastAccessedTime().plusSeconds(1));
         String signedInId = signingIn.changeSessionId();
-        signingIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "session-writes");
+        signingIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "session-store");
         sessions().save(signingIn);
 
         assertThat(sessions().findById(anonymousId)).isNull();
         assertThat(sessions().findById(signedInId)).isNotNull();
         assertThat(jdbc.sql("select principal_name from spring_session where session_id = ?").param(signedInId)
-                .query(String.class).single()).isEqualTo("session-writes");
+                .query(String.class).single()).isEqualTo("session-store");
     }
 
     private long stored(String sessionId, String column) {
