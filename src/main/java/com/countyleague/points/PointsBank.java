@@ -122,7 +122,7 @@ public class PointsBank {
         int earned = account.map(PointsAccount::getEarnedTotal).orElse(0);
         return new Overview(person, account.map(PointsAccount::getBalance).orElse(0), earned,
                 account.map(PointsAccount::getCardNumber).orElse(null), rules.standing(earned), expiringSoon(personId),
-                entries.findByPersonIdOrderByIdDesc(personId, page), staff);
+                entries.historyOf(personId, page), staff);
     }
 
     /** The caller's youth card: opened with the account on first sight. */

@@ -12,7 +12,12 @@ import org.springframework.data.repository.query.Param;
 
 interface PointsEntryRepository extends JpaRepository<PointsEntry, Long> {
 
-    Page<HistoryLine> findByPersonIdOrderByIdDesc(long personId, Pageable pageable);
+    // written out: a derived query with a projection is built anew as a criteria query on every call
+    @Query(value = """
+            select new com.countyleague.points.HistoryLine(e.id, e.kind, e.amount, e.balanceAfter, e.reason, e.createdAt)
+            from PointsEntry e where e.personId = :personId order by e.id desc""",
+            countQuery = "select count(e) from PointsEntry e where e.personId = :personId")
+    Page<HistoryLine> historyOf(@Param("personId") long personId, Pageable pageable);
 
     boolean existsByIdempotencyKey(String idempotencyKey);
 
