@@ -141,9 +141,9 @@ public class PointsBank {
                 rules.standing(account.getEarnedTotal()).tier().getName(), person.active());
     }
 
-    /** The caller's balance and tier, for another use case of the bank (the catalogue's eligibility). */
-    EarningRules.Standing standingOf(long personId) {
-        return rules.standing(accounts.findById(personId).map(PointsAccount::getEarnedTotal).orElse(0));
+    /** Points a person earned in all, for the catalogue's tier check (tiers follow them, not the balance). */
+    int earnedTotalOf(long personId) {
+        return accounts.findById(personId).map(PointsAccount::getEarnedTotal).orElse(0);
     }
 
     /** A masked name for the pickup desk. */

@@ -147,7 +147,7 @@ public class Rewards {
     @Transactional(readOnly = true)
     public List<Offer> catalogue() {
         long personId = bank.requirePerson();
-        EarningRules.Standing standing = bank.standingOf(personId);
+        int earnedTotal = bank.earnedTotalOf(personId);
         int balance = bank.balanceOf(personId);
         Map<Long, Tier> byId = tiers.findAll().stream().collect(Collectors.toMap(Tier::getId, t -> t));
         Map<Long, Long> held = redemptions.heldByItem(personId).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
@@ -155,7 +155,7 @@ public class Rewards {
         return items.findByPublishedTrueOrderByCostAscIdAsc().stream()
                 .filter(i -> i.getValidTo() == null || !i.getValidTo().isBefore(today))
                 .map(i -> new Offer(i, i.getMinTierId() == null ? null : byId.get(i.getMinTierId()).getName(), balance, balance >= i.getCost(),
-                        refusal(i, () -> held.getOrDefault(i.getId(), 0L), balance, standing, byId, today)))
+                        refusal(i, () -> held.getOrDefault(i.getId(), 0L), balance, earnedTotal, byId, today)))
                 .toList();
     }
 
@@ -182,7 +182,7 @@ public class Rewards {
             return earlier.get();
         }
         Map<Long, Tier> byId = tiers.findAll().stream().collect(Collectors.toMap(Tier::getId, t -> t));
-        String refusal = refusal(item, () -> redemptions.heldBy(item.getId(), personId), account.getBalance(), bank.standingOf(personId), byId,
+        String refusal = refusal(item, () -> redemptions.heldBy(item.getId(), personId), account.getBalance(), account.getEarnedTotal(), byId,
                 LocalDate.now(clock));
         if (refusal != null) {
             throw RuleViolationException.of(refusal, item.getCost(), account.getBalance());
@@ -261,9 +261,8 @@ public class Rewards {
                 null, LocalDate.now(clock), bank.organizationOf(redemption.getPersonId()), "refund:" + redemption.getId(), by);
     }
 
-    /** Why the person cannot redeem the item now (a message key), or null when they can. */
     /** Why the person cannot have the item now, or null; {@code held} counts what they hold of it, asked only for a limited item. */
-    private static String refusal(RewardItem item, LongSupplier held, int balance, EarningRules.Standing standing, Map<Long, Tier> tiersById,
+    private static String refusal(RewardItem item, LongSupplier held, int balance, int earnedTotal, Map<Long, Tier> tiersById,
                                   LocalDate today) {
         if (!item.isValidOn(today)) {
             return "reward.not-valid-now";
@@ -272,7 +271,7 @@ public class Rewards {
             return "reward.out-of-stock";
         }
         Tier needed = item.getMinTierId() == null ? null : tiersById.get(item.getMinTierId());
-        if (needed != null && standing.tier().getMinEarned() < needed.getMinEarned()) {
+        if (needed != null && earnedTotal < needed.getMinEarned()) {
             return "reward.tier-too-low";
         }
         if (item.getPerPersonLimit() != null && held.getAsLong() >= item.getPerPersonLimit()) {
