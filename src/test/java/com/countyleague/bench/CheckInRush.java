@@ -1,6 +1,7 @@
 package com.countyleague.bench;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -120,9 +121,10 @@ public final class CheckInRush {
                     while ((i = queue.poll()) != null) {
                         long t = System.nanoTime();
                         try {
-                            HttpResponse<String> answer = sessions.get(i).post("/me/check-in", Map.of("_csrf", tokens.get(i), "code", code.get()));
+                            KeepAliveHttp.Answer answer = sessions.get(i).measuredPost("/me/check-in",
+                                    Map.of("_csrf", tokens.get(i), "code", code.get()));
                             latencies.add((System.nanoTime() - t) / 1_000_000);
-                            if (!answer.body().contains(expected)) {
+                            if (!new String(answer.body(), StandardCharsets.UTF_8).contains(expected)) {
                                 errors.incrementAndGet();
                             }
                         } catch (RuntimeException e) {

@@ -63,21 +63,33 @@ final class HttpSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-    private KeepAliveGet measured;
+    private KeepAliveHttp measured;
 
-    /** A GET whose time is measured, in milliseconds; sent over a lean connection of its own (see {@link KeepAliveGet}). */
+    /** A GET whose time is measured, in milliseconds; sent over a lean connection of its own (see {@link KeepAliveHttp}). */
     long timedGet(String path) {
-        if (measured == null) {
-            measured = new KeepAliveGet(base);
-        }
-        String cookie = String.join("; ", cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).toList());
         long started = System.nanoTime();
-        int status = measured.get(path, cookie).status();
+        int status = measured().get(path, cookieHeader()).status();
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (status != 200) {
             throw new IllegalStateException(path + " answered " + status);
         }
         return millis;
+    }
+
+    /** A form post whose answer is measured by the caller; over the same lean connection. */
+    KeepAliveHttp.Answer measuredPost(String path, Map<String, String> form) {
+        return measured().post(path, cookieHeader(), encode(form));
+    }
+
+    private KeepAliveHttp measured() {
+        if (measured == null) {
+            measured = new KeepAliveHttp(base);
+        }
+        return measured;
+    }
+
+    private String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).toList());
     }
 
     List<String> matches(String path, Pattern pattern) {
@@ -98,10 +110,13 @@ final class HttpSession {
         if (!fields.containsKey("_csrf")) {
             fields.put("_csrf", token(get("/admin/people/import")));
         }
-        String body = String.join("&", fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
+    }
+
+    private static String encode(Map<String, String> form) {
+        return String.join("&", form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
     }
 
     String upload(String path, String fileName, byte[] content) {

@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The measured GETs of the load tools: HTTP/1.1 over one kept-alive socket, blocking, with the
+ * The measured requests of the load tools: HTTP/1.1 over one kept-alive socket, blocking, with the
  * browser's cookies. The JDK's HttpClient spent 2.4–3 ms of CPU per request here (its selector thread
  * and asynchronous stages), as much as the application answering it; on a machine that runs the
  * application, PostgreSQL and the clients together, that CPU was taken from the server being measured.
  */
-final class KeepAliveGet implements AutoCloseable {
+final class KeepAliveHttp implements AutoCloseable {
 
     record Answer(int status, byte[] body) {
     }
@@ -28,18 +28,33 @@ final class KeepAliveGet implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveGet(String base) {
+    KeepAliveHttp(String base) {
         this.base = URI.create(base);
     }
 
     Answer get(String path, String cookies) {
+        return send("GET " + path + " HTTP/1.1\r\n" + headers(cookies) + "\r\n", new byte[0]);
+    }
+
+    /** A form post ({@code application/x-www-form-urlencoded}, already encoded). */
+    Answer post(String path, String cookies, String form) {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        return send("POST " + path + " HTTP/1.1\r\n" + headers(cookies) + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n", body);
+    }
+
+    private String headers(String cookies) {
+        return "Host: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: text/html,application/json\r\nAccept-Language: zh-CN\r\n"
+                + "Cookie: " + cookies + "\r\n";
+    }
+
+    private Answer send(String head, byte[] body) {
         try {
             if (socket == null || socket.isClosed()) {
                 open();
             }
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept: text/html,application/json\r\nAccept-Language: zh-CN\r\nCookie: " + cookies + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(body);
             out.flush();
             return read();
         } catch (IOException e) {
