@@ -1,16 +1,13 @@
 package com.countyleague.account;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +17,6 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC), which cost every request, even a read, four round
@@ -52,20 +48,20 @@ class SessionStore {
         };
     }
 
-    /** Forgets the session saved by a request when the request ends: outside Spring Session's filter. */
+    /**
+     * Forgets the session a request saved when the request ends, outside Spring Session's filter, for
+     * every kind of dispatch the session filter sees (an error page saves the session too).
+     */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> sessionStoreRequestEnd() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    Repository.SAVED.remove();
-                }
+    FilterRegistrationBean<Filter> sessionStoreRequestEnd() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                Repository.SAVED.remove();
             }
         });
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }

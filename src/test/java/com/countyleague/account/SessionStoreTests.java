@@ -60,6 +60,20 @@ class SessionStoreTests {
                 .query(String.class).single()).isEqualTo("session-store");
     }
 
+    @Test
+    void theLookupRightAfterASaveIsAnsweredWithTheSavedSessionAndOnlyThatOne() {
+        Session saved = sessions().createSession();
+        sessions().save(saved);
+        assertThat(sessions().findById(saved.getId())).isSameAs(saved);
+
+        sessions().save(saved);
+        Session other = sessions().createSession();
+        assertThat(sessions().findById(other.getId())).isNull();
+        Session again = sessions().findById(saved.getId());
+        assertThat(again).isNotSameAs(saved);
+        assertThat(again.getId()).isEqualTo(saved.getId());
+    }
+
     private long stored(String sessionId, String column) {
         return jdbc.sql("select " + column + " from spring_session where session_id = ?").param(sessionId).query(Long.class).single();
     }
