@@ -1,10 +1,13 @@
 package com.countyleague.points;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,12 +15,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.imageio.ImageIO;
+
 import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
 import com.countyleague.web.RuleViolationException;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -325,8 +335,15 @@ class RedemptionTests {
             }
         }
         mvc.perform(get("/admin/points/rules").with(fixtures.signedIn(secretary))).andExpect(status().isForbidden());
+        // the card's QR code, read back from its PNG, opens the public card page
+        byte[] png = mvc.perform(get("/me/card/qr.png").with(fixtures.signedIn(member)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
+                .andReturn().getResponse().getContentAsByteArray();
+        String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                ImageIO.read(new ByteArrayInputStream(png))))), Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
         String code = jdbc.sql("select card_code from points_account where person_id = ?").param(person).query(String.class).single();
-        mvc.perform(get("/card/{code}", code))
+        assertThat(link).isEqualTo("http://localhost/card/" + code);
+        mvc.perform(get(URI.create(link).getPath()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("页*甲"), containsString("青禾"), not(containsString("311")))));
     }
