@@ -49,18 +49,32 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     private Answer send(String head, byte[] body) {
+        boolean reused = socket != null && !socket.isClosed();
         try {
-            if (socket == null || socket.isClosed()) {
-                open();
+            return exchange(head, body);
+        } catch (IOException e) {
+            close();
+            if (!reused) {
+                throw new UncheckedIOException(e);
             }
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            return read();
+        }
+        // the server closed a connection kept idle too long: once more on a new one, as browsers do
+        try {
+            return exchange(head, body);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Answer exchange(String head, byte[] body) throws IOException {
+        if (socket == null || socket.isClosed()) {
+            open();
+        }
+        out.write(head.getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
+        return read();
     }
 
     private void open() throws IOException {
