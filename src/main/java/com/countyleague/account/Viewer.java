@@ -1,9 +1,5 @@
 package com.countyleague.account;
 
-import java.util.Arrays;
-import java.util.function.Predicate;
-
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,38 +13,34 @@ import org.springframework.stereotype.Component;
 public class Viewer {
 
     public boolean signedIn() {
-        return current() != null;
+        return role() != null;
     }
 
     public boolean member() {
-        return has(role -> role == Role.MEMBER);
+        return role() == Role.MEMBER;
     }
 
     public boolean staff() {
-        return has(Role::isStaff);
+        Role role = role();
+        return role != null && role.isStaff();
     }
 
     public boolean admin() {
-        return has(Role::isAdmin);
+        Role role = role();
+        return role != null && role.isAdmin();
     }
 
     public boolean countyAdmin() {
-        return has(role -> role == Role.COUNTY_ADMIN);
+        return role() == Role.COUNTY_ADMIN;
     }
 
     public boolean groupLeader() {
-        return has(role -> role == Role.GROUP_LEADER);
+        return role() == Role.GROUP_LEADER;
     }
 
-    private static boolean has(Predicate<Role> which) {
-        Authentication authentication = current();
-        return authentication != null && Arrays.stream(Role.values()).filter(which).anyMatch(role ->
-                authentication.getAuthorities().stream().anyMatch(granted -> role.authority().equals(granted.getAuthority())));
-    }
-
-    private static Authentication current() {
+    /** The signed-in caller's role, or null on public pages. */
+    private static Role role() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken
-                ? null : authentication;
+        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal ? principal.role() : null;
     }
 }

@@ -5,22 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import com.countyleague.web.ByIdsRepository;
+
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface PersonRepository extends JpaRepository<Person, Long> {
-
-    /**
-     * Like findAllById, but one id is loaded by id: an in-list query is translated anew on every call,
-     * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
-     */
-    default List<Person> findAllByIds(Collection<Long> ids) {
-        Long only = ids.size() == 1 ? ids.iterator().next() : null;
-        return only != null ? findById(only).map(List::of).orElseGet(List::of) : findByIdIn(ids);
-    }
-
-    List<Person> findByIdIn(Collection<Long> ids);
+interface PersonRepository extends ByIdsRepository<Person> {
 
     @Query("select p.id from Person p where p.idNumberHash = :hash")
     Optional<Long> findIdByIdNumberHash(@Param("hash") String hash);

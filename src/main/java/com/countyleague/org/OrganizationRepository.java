@@ -4,26 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.countyleague.web.ByIdsRepository;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface OrganizationRepository extends JpaRepository<Organization, Long> {
-
-    /**
-     * Like findAllById, but one id is loaded by id: an in-list query is translated anew on every call,
-     * since its SQL depends on the list's length, and most callers (a page about one person) ask for one.
-     */
-    default List<Organization> findAllByIds(Collection<Long> ids) {
-        Long only = ids.size() == 1 ? ids.iterator().next() : null;
-        return only != null ? findById(only).map(List::of).orElseGet(List::of) : findByIdIn(ids);
-    }
-
-    List<Organization> findByIdIn(Collection<Long> ids);
+interface OrganizationRepository extends ByIdsRepository<Organization> {
 
     @Query(value = "select nextval('organization_id_seq')", nativeQuery = true)
     long nextId();

@@ -141,19 +141,15 @@ public class PointsBank {
                 rules.standing(account.getEarnedTotal()).tier().getName(), person.active());
     }
 
-    /** Points a person earned in all, for the catalogue's tier check (tiers follow them, not the balance). */
-    int earnedTotalOf(long personId) {
-        return accounts.findById(personId).map(PointsAccount::getEarnedTotal).orElse(0);
+    /** A person's account, if they have earned anything yet: the catalogue weighs their balance and total earned. */
+    Optional<PointsAccount> accountOf(long personId) {
+        return accounts.findById(personId);
     }
 
     /** A masked name for the pickup desk. */
     String holderName(long personId) {
         PersonCard card = people.cards(List.of(personId)).get(personId);
         return card == null ? "" : Person.maskName(card.name());
-    }
-
-    int balanceOf(long personId) {
-        return accounts.findById(personId).map(PointsAccount::getBalance).orElse(0);
     }
 
     // --- earning (from the activity and volunteer modules' events) ---

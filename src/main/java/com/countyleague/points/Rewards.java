@@ -147,8 +147,9 @@ public class Rewards {
     @Transactional(readOnly = true)
     public List<Offer> catalogue() {
         long personId = bank.requirePerson();
-        int earnedTotal = bank.earnedTotalOf(personId);
-        int balance = bank.balanceOf(personId);
+        Optional<PointsAccount> account = bank.accountOf(personId);
+        int earnedTotal = account.map(PointsAccount::getEarnedTotal).orElse(0);
+        int balance = account.map(PointsAccount::getBalance).orElse(0);
         Map<Long, Tier> byId = tiers.findAll().stream().collect(Collectors.toMap(Tier::getId, t -> t));
         Map<Long, Long> held = redemptions.heldByItem(personId).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
         LocalDate today = LocalDate.now(clock);
