@@ -15,11 +15,13 @@ import org.springframework.data.repository.NoRepositoryBean;
 @NoRepositoryBean
 public interface ByIdsRepository<T> extends JpaRepository<T, Long> {
 
+    /** The records of these ids that exist; null ids find nothing. */
     default List<T> findAllByIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        if (ids.size() != 1) {
+            return ids.isEmpty() ? List.of() : findByIdIn(ids);
         }
-        return ids.size() == 1 ? findById(ids.iterator().next()).map(List::of).orElseGet(List::of) : findByIdIn(ids);
+        Long only = ids.iterator().next();
+        return only == null ? List.of() : findById(only).map(List::of).orElseGet(List::of);
     }
 
     List<T> findByIdIn(Collection<Long> ids);
