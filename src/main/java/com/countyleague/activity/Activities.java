@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.member.Notifications;
@@ -64,14 +65,15 @@ public class Activities {
     private final Notifications notifications;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Activities(ActivityRepository activities, SignUpRepository signUps, AttendanceRepository attendances,
                TaskSubmissionRepository submissions, PhotoRepository photoRecords, Photos photos, Organisers organisers,
-               Groups groups, People people, Notifications notifications, UnitLookup units, Actors actors, JdbcClient jdbc,
-               Clock clock) {
+               Groups groups, People people, Notifications notifications, UnitLookup units, Actors actors, Reach reach,
+               JdbcClient jdbc, Clock clock) {
         this.activities = activities;
         this.signUps = signUps;
         this.attendances = attendances;
@@ -84,6 +86,7 @@ public class Activities {
         this.notifications = notifications;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -229,7 +232,7 @@ public class Activities {
                 present.stream().map(a -> new AttendanceRow(a, cards.get(a.getPersonId()))).toList(),
                 proofs.stream().map(t -> new SubmissionRow(t, cards.get(t.getPersonId()))).toList(),
                 photoRecords.findByActivityIdAndPurposeOrderByIdAsc(id, Photo.Purpose.RECORD),
-                organisers.staffReaches(activity.getHostOrgId()),
+                reach.organization(activity.getHostOrgId()),
                 present.stream().mapToInt(Attendance::getServiceMinutes).sum());
     }
 
@@ -431,9 +434,7 @@ public class Activities {
         if (d.hostOrgId() == null || units.organization(d.hostOrgId()).isEmpty()) {
             throw new RuleViolationException("hostOrgId", "activity.host.required");
         }
-        if (!organisers.staffReaches(d.hostOrgId())) {
-            throw new AccessDeniedException("Host " + d.hostOrgId() + " is outside the reach of " + actors.current().username());
-        }
+        reach.requireOrganization(d.hostOrgId());
         return d;
     }
 

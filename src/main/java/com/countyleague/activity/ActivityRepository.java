@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,7 +17,17 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ActivityRepository extends JpaRepository<Activity, Long> {
+interface ActivityRepository extends JpaRepository<Activity, Long>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.ACTIVITY;
+    }
+
+    /** An activity belongs to its host organisation (a group's activity to the group's host). */
+    @Override
+    @Query("select a.hostOrgId from Activity a where a.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     /** The activity, locked: sign-ups of one activity happen one at a time, so its capacity holds. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

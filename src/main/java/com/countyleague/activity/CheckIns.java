@@ -204,11 +204,10 @@ public class CheckIns {
         organisers.requireStaffOf(activity);
         String why = requireReason(reason);
         requireRecordedTime(activity, at);
+        // an identity number finds only people within the caller's reach; a picked id is checked the same way
         long person = personId != null ? personId : people.findByIdNumber(idNumber)
                 .orElseThrow(() -> new RuleViolationException("idNumber", "checkin.manual.person-unknown"));
-        if (!people.cards(List.of(person)).containsKey(person)) {
-            throw new NotFoundException("person", person);
-        }
+        organisers.requireStaffOf(activity, person);
         if (!record(activity, person, at, Attendance.Method.MANUAL)) {
             attendances.lock(activityId, person).orElseThrow().correctCheckIn(at);
         }
@@ -219,7 +218,7 @@ public class CheckIns {
     @Transactional
     public void checkOutByHand(long activityId, long personId, Instant at, String reason) {
         Activity activity = find(activityId);
-        organisers.requireStaffOf(activity);
+        organisers.requireStaffOf(activity, personId);
         String why = requireReason(reason);
         requireRecordedTime(activity, at);
         Attendance attendance = attendances.lock(activityId, personId).orElseThrow(() -> RuleViolationException.of("checkin.out.not-in"));

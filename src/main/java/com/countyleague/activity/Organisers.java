@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.org.UnitLookup;
@@ -23,11 +24,13 @@ class Organisers {
     }
 
     private final Actors actors;
+    private final Reach reach;
     private final UnitLookup units;
     private final Groups groups;
 
-    Organisers(Actors actors, UnitLookup units, Groups groups) {
+    Organisers(Actors actors, Reach reach, UnitLookup units, Groups groups) {
         this.actors = actors;
+        this.reach = reach;
         this.units = units;
         this.groups = groups;
     }
@@ -35,14 +38,14 @@ class Organisers {
     Scope scope() {
         Actor actor = actors.current();
         List<Long> run = groups.run().stream().map(CommunityGroup::getId).toList();
-        if (!isStaff(actor)) {
+        if (!actor.isStaff()) {
             return new Scope(false, List.of(), run);
         }
         return new Scope(actor.isCountyAdmin(), actor.isCountyAdmin() ? List.of() : units.subtreeIds(actor.scopePrefix()), run);
     }
 
     boolean manages(Activity activity) {
-        return staffReaches(activity.getHostOrgId()) || (activity.getGroupId() != null && groups.runs(activity.getGroupId()));
+        return reach.organization(activity.getHostOrgId()) || (activity.getGroupId() != null && groups.runs(activity.getGroupId()));
     }
 
     void requireManager(Activity activity) {
@@ -53,17 +56,14 @@ class Organisers {
 
     /** Attendance by hand is a secretary's act, with a reason, for activities within their reach. */
     void requireStaffOf(Activity activity) {
-        if (!staffReaches(activity.getHostOrgId())) {
+        if (!reach.organization(activity.getHostOrgId())) {
             throw new AccessDeniedException("Only staff reaching activity " + activity.getId() + " record attendance by hand");
         }
     }
 
-    boolean staffReaches(long hostOrgId) {
-        Actor actor = actors.current();
-        return isStaff(actor) && units.organization(hostOrgId).map(o -> actor.covers(o.getPath())).orElse(false);
-    }
-
-    private static boolean isStaff(Actor actor) {
-        return actor.isStaff();
+    /** ... and only for people within their reach too: an activity open to all may have guests from other branches. */
+    void requireStaffOf(Activity activity, long personId) {
+        requireStaffOf(activity);
+        reach.require(Reach.Target.PERSON, personId);
     }
 }

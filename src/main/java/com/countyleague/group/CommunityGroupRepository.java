@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,7 +16,17 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface CommunityGroupRepository extends JpaRepository<CommunityGroup, Long> {
+interface CommunityGroupRepository extends JpaRepository<CommunityGroup, Long>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.GROUP;
+    }
+
+    /** A group belongs to its host organisation. */
+    @Override
+    @Query("select g.hostOrgId from CommunityGroup g where g.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     /** The group, locked: membership changes of one group happen one at a time, so the cap holds. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.account.Role;
 import com.countyleague.member.Notifications;
 import com.countyleague.member.People;
@@ -50,12 +51,13 @@ public class Groups {
     private final Notifications notifications;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final Clock clock;
     private final ObjectProvider<GroupActivities> activities;
 
     Groups(CommunityGroupRepository groups, MembershipRepository memberships, RoleLimitRepository limits,
            RoleHistoryRepository roleHistory, People people, Notifications notifications, UnitLookup units,
-           Actors actors, Clock clock, ObjectProvider<GroupActivities> activities) {
+           Actors actors, Reach reach, Clock clock, ObjectProvider<GroupActivities> activities) {
         this.groups = groups;
         this.memberships = memberships;
         this.limits = limits;
@@ -64,6 +66,7 @@ public class Groups {
         this.notifications = notifications;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.clock = clock;
         this.activities = activities;
     }
@@ -110,27 +113,27 @@ public class Groups {
 
     @Transactional
     public long create(CommunityGroup.Details details) {
-        Actor actor = requireStaff();
-        requireHostInReach(actor, details.hostOrgId());
+        requireStaff();
+        requireHostInReach(details.hostOrgId());
         return groups.save(new CommunityGroup(validated(details), clock.instant())).getId();
     }
 
     /** Settings of a group: staff reaching its host only (a core team runs the members, not the settings). */
     @Transactional
     public void update(long id, CommunityGroup.Details details) {
-        Actor actor = requireStaff();
+        requireStaff();
         CommunityGroup group = groups.lock(id).orElseThrow(() -> new NotFoundException("group", id));
-        requireHostInReach(actor, group.getHostOrgId());
-        requireHostInReach(actor, details.hostOrgId());
+        requireHostInReach(group.getHostOrgId());
+        requireHostInReach(details.hostOrgId());
         group.apply(validated(details));
         promoteWaiting(group);
     }
 
     @Transactional(readOnly = true)
     public CommunityGroup settings(long id) {
-        Actor actor = requireStaff();
+        requireStaff();
         CommunityGroup group = groups.findById(id).orElseThrow(() -> new NotFoundException("group", id));
-        requireHostInReach(actor, group.getHostOrgId());
+        requireHostInReach(group.getHostOrgId());
         return group;
     }
 
@@ -156,8 +159,8 @@ public class Groups {
     public GroupPage page(long id, Pageable members) {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(id).orElseThrow(() -> new NotFoundException("group", id));
-        boolean staff = staffReaches(actor, group);
-        requireManager(actor, group, staff);
+        boolean staff = reach.organization(group.getHostOrgId());
+        requireManager(actor, group);
         Instant now = clock.instant();
         Page<Membership> active = memberships.active(id, members);
         List<Membership> pending = memberships.findByGroupIdAndStatusOrderByRequestedAtAsc(id, Membership.Status.PENDING);
@@ -206,7 +209,7 @@ public class Groups {
     public int remove(long groupId, Collection<Long> membershipIds) {
         Actor actor = actors.current();
         CommunityGroup group = groups.lock(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
-        requireManager(actor, group, staffReaches(actor, group));
+        requireManager(actor, group);
         List<Membership> chosen = memberships.findAllById(membershipIds.stream().distinct().toList());
         for (Membership membership : chosen) {
             if (!membership.getGroupId().equals(groupId)) {
@@ -291,7 +294,8 @@ public class Groups {
     /** An organisation names a person of its reach for a group (举荐); a leader decides. */
     @Transactional
     public long nominate(long groupId, long personId) {
-        people.get(personId);
+        requireStaff();
+        reach.require(Reach.Target.PERSON, personId);
         CommunityGroup group = groups.lock(groupId).filter(CommunityGroup::isOpen).orElseThrow(() -> new NotFoundException("group", groupId));
         return request(group, personId, Membership.Source.NOMINATED).getId();
     }
@@ -301,7 +305,7 @@ public class Groups {
     public Membership enrol(long groupId, long personId) {
         Actor actor = actors.current();
         CommunityGroup group = groups.lock(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
-        requireManager(actor, group, staffReaches(actor, group));
+        requireManager(actor, group);
         Optional<Membership> current = memberships.findCurrent(groupId, personId);
         if (current.isPresent() && current.get().getStatus() != Membership.Status.PENDING) {
             return current.get();
@@ -364,7 +368,7 @@ public class Groups {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
         if (!Objects.equals(actor.personId(), personId)) {
-            requireManager(actor, group, staffReaches(actor, group));
+            requireManager(actor, group);
         }
         List<Membership> path = memberships.findByGroupIdAndPersonIdOrderByRequestedAtAsc(groupId, personId);
         if (path.isEmpty()) {
@@ -405,7 +409,7 @@ public class Groups {
     public boolean runs(long groupId) {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
-        return staffReaches(actor, group) || holdsCoreRole(actor, group);
+        return reach.organization(group.getHostOrgId()) || holdsCoreRole(actor, group);
     }
 
     /** The latest membership of each of these people in a group, for a campaign's funnel. */
@@ -470,12 +474,12 @@ public class Groups {
         Actor actor = actors.current();
         Membership membership = memberships.findById(membershipId).orElseThrow(() -> new NotFoundException("membership", membershipId));
         CommunityGroup group = groups.findById(membership.getGroupId()).orElseThrow();
-        requireManager(actor, group, staffReaches(actor, group));
+        requireManager(actor, group);
         return membership;
     }
 
-    private void requireManager(Actor actor, CommunityGroup group, boolean staff) {
-        if (!staff && !holdsCoreRole(actor, group)) {
+    private void requireManager(Actor actor, CommunityGroup group) {
+        if (!reach.organization(group.getHostOrgId()) && !holdsCoreRole(actor, group)) {
             throw new AccessDeniedException("Group " + group.getId() + " is not run by " + actor.username());
         }
     }
@@ -485,22 +489,17 @@ public class Groups {
                 .map(m -> m.getStatus() == Membership.Status.ACTIVE && m.getRole() != null).orElse(false);
     }
 
-    private boolean staffReaches(Actor actor, CommunityGroup group) {
-        if (!actor.isStaff()) {
-            return false;
-        }
-        return units.organization(group.getHostOrgId()).map(o -> actor.covers(o.getPath())).orElse(false);
-    }
-
     private Actor requireStaff() {
         Actor actor = actors.current();
         actor.requireStaff();
         return actor;
     }
 
-    private void requireHostInReach(Actor actor, long hostOrgId) {
-        Organization host = units.organization(hostOrgId).orElseThrow(() -> new RuleViolationException("hostOrgId", "group.host.required"));
-        actor.requireCovers(host.getPath());
+    private void requireHostInReach(long hostOrgId) {
+        if (units.organization(hostOrgId).isEmpty()) {
+            throw new RuleViolationException("hostOrgId", "group.host.required");
+        }
+        reach.requireOrganization(hostOrgId);
     }
 
     private static CommunityGroup.Details validated(CommunityGroup.Details d) {

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
+import com.countyleague.account.Reach;
 import com.countyleague.account.Role;
 import com.countyleague.org.Building;
 import com.countyleague.org.Compound;
@@ -45,11 +46,13 @@ public class People {
     private final Dictionaries dictionaries;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final AuditTrail audit;
     private final Clock clock;
 
     People(PersonRepository people, PersonListing listing, PersonChecks checks, PersonalData personalData,
-           PersonHistory history, Dictionaries dictionaries, UnitLookup units, Actors actors, AuditTrail audit, Clock clock) {
+           PersonHistory history, Dictionaries dictionaries, UnitLookup units, Actors actors, Reach reach, AuditTrail audit,
+           Clock clock) {
         this.people = people;
         this.listing = listing;
         this.checks = checks;
@@ -58,6 +61,7 @@ public class People {
         this.dictionaries = dictionaries;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,7 +119,7 @@ public class People {
     @Transactional
     public long create(PersonDraft draft) {
         Actor actor = requireLedgerKeeper();
-        requireReach(actor, draft.organizationId());
+        requireBranchInReach(draft.organizationId());
         List<Problem> problems = checks.check(draft, null, facts());
         if (!problems.isEmpty()) {
             throw new InvalidPersonException(problems);
@@ -130,7 +134,7 @@ public class People {
     public void update(long id, PersonDraft draft) {
         Actor actor = requireLedgerKeeper();
         Person person = reachable(actor, id);
-        requireReach(actor, draft.organizationId());
+        requireBranchInReach(draft.organizationId());
         PersonDraft kept = draft.withIdentityOf(person);
         List<Problem> problems = checks.check(kept, person, facts());
         if (!problems.isEmpty()) {
@@ -271,11 +275,10 @@ public class People {
 
     // --- for the other services of this module ---
 
+    /** A person within the caller's reach; as if absent (404) otherwise. */
     Person reachable(Actor actor, long id) {
-        Person person = people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
-        Organization organization = units.organization(person.getOrganizationId()).orElseThrow();
-        actor.requireCovers(organization.getPath());
-        return person;
+        reach.require(Reach.Target.PERSON, id);
+        return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
     }
 
     Actor requireLedgerKeeper() {
@@ -284,9 +287,10 @@ public class People {
         return actor;
     }
 
-    void requireReach(Actor actor, Long organizationId) {
-        if (organizationId != null) {
-            units.organization(organizationId).ifPresent(o -> actor.requireCovers(o.getPath()));
+    /** The branch a form names must lie within the caller's reach (an unknown one is the checks' field error). */
+    void requireBranchInReach(Long organizationId) {
+        if (organizationId != null && units.organization(organizationId).isPresent()) {
+            reach.requireOrganization(organizationId);
         }
     }
 

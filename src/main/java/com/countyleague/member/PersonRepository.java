@@ -5,12 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
 import com.countyleague.web.ByIdsRepository;
 
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface PersonRepository extends ByIdsRepository<Person> {
+interface PersonRepository extends ByIdsRepository<Person>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.PERSON;
+    }
+
+    /** A person belongs to their branch. */
+    @Override
+    @Query("select p.organizationId from Person p where p.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     @Query("select p.id from Person p where p.idNumberHash = :hash")
     Optional<Long> findIdByIdNumberHash(@Param("hash") String hash);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.countyleague.account.Actor;
+import com.countyleague.account.Reach;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
@@ -31,15 +32,17 @@ public class Transfers {
     private final People people;
     private final PersonHistory history;
     private final UnitLookup units;
+    private final Reach reach;
     private final Clock clock;
 
     Transfers(TransferRequestRepository transfers, PersonRepository personRepository, People people,
-              PersonHistory history, UnitLookup units, Clock clock) {
+              PersonHistory history, UnitLookup units, Reach reach, Clock clock) {
         this.transfers = transfers;
         this.personRepository = personRepository;
         this.people = people;
         this.history = history;
         this.units = units;
+        this.reach = reach;
         this.clock = clock;
     }
 
@@ -95,7 +98,7 @@ public class Transfers {
     public void cancel(long transferId) {
         Actor actor = people.requireLedgerKeeper();
         TransferRequest transfer = transfers.findById(transferId).orElseThrow(() -> new NotFoundException("transfer", transferId));
-        actor.requireCovers(units.organization(transfer.getFromOrgId()).orElseThrow().getPath());
+        reach.requireOrganization(transfer.getFromOrgId());
         transfer.cancel(actor.username(), clock.instant());
         Person person = personRepository.findById(transfer.getPersonId()).orElseThrow();
         history.record(person, PersonEvent.Type.TRANSFER_CANCELLED, nameOf(transfer.getToOrgId()), null);
@@ -105,8 +108,8 @@ public class Transfers {
     @Transactional(readOnly = true)
     public Page<TransferRow> list(Pageable pageable) {
         Actor actor = people.requireLedgerKeeper();
-        List<Long> reach = people.unitsToSearch(actor, null);
-        Page<TransferRequest> page = transfers.touching(reach == null, reach == null ? List.of(-1L) : reach, pageable);
+        List<Long> branches = people.unitsToSearch(actor, null);
+        Page<TransferRequest> page = transfers.touching(branches == null, branches == null ? List.of(-1L) : branches, pageable);
         Set<Long> orgIds = new HashSet<>();
         page.forEach(t -> {
             orgIds.add(t.getFromOrgId());
@@ -131,7 +134,7 @@ public class Transfers {
     /** Only the receiving side decides. */
     private TransferRequest receivable(Actor actor, long transferId) {
         TransferRequest transfer = transfers.findById(transferId).orElseThrow(() -> new NotFoundException("transfer", transferId));
-        actor.requireCovers(units.organization(transfer.getToOrgId()).orElseThrow().getPath());
+        reach.requireOrganization(transfer.getToOrgId());
         return transfer;
     }
 

@@ -6,16 +6,29 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RedemptionRepository extends JpaRepository<Redemption, Long> {
+interface RedemptionRepository extends JpaRepository<Redemption, Long>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.REDEMPTION;
+    }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Redemption r where r.id = :id")
     Optional<Redemption> lock(@Param("id") long id);
+
+    /** A redemption belongs to the provider of its reward, whose desk hands it over. */
+    @Override
+    @Query("select i.providerOrgId from Redemption r, RewardItem i where i.id = r.itemId and r.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     Optional<Redemption> findByRequestKey(String requestKey);
 

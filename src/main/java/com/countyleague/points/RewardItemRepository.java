@@ -6,12 +6,25 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RewardItemRepository extends JpaRepository<RewardItem, Long> {
+interface RewardItemRepository extends JpaRepository<RewardItem, Long>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.REWARD;
+    }
+
+    /** A reward belongs to the organisation that provides it. */
+    @Override
+    @Query("select i.providerOrgId from RewardItem i where i.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     /** The item, locked: its stock is taken one redemption at a time, so it never goes below zero. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

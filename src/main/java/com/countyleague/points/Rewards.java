@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.org.Organization;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.UnitLookup;
@@ -67,12 +68,14 @@ public class Rewards {
     private final PointsLedger ledger;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Rewards(RewardItemRepository items, RedemptionRepository redemptions, TierRepository tiers, PointsSettingRepository settings,
-            PointsBank bank, PointsLedger ledger, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
+            PointsBank bank, PointsLedger ledger, UnitLookup units, Actors actors, Reach reach,
+            JdbcClient jdbc, Clock clock) {
         this.items = items;
         this.redemptions = redemptions;
         this.tiers = tiers;
@@ -81,6 +84,7 @@ public class Rewards {
         this.ledger = ledger;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -225,7 +229,7 @@ public class Rewards {
         Redemption redemption = redemptions.findByPickupCodeAndStatus(digits, Redemption.Status.RESERVED)
                 .orElseThrow(() -> new RuleViolationException("code", "pickup.unknown"));
         RewardItem item = find(redemption.getItemId());
-        requireProviderReach(item);
+        reach.requireOrganization(item.getProviderOrgId());
         String name = bank.holderName(redemption.getPersonId());
         return new Pickup(redemption, item, name);
     }
@@ -235,7 +239,7 @@ public class Rewards {
     public void fulfil(long redemptionId) {
         requireStaff();
         Redemption redemption = redemptions.lock(redemptionId).orElseThrow(() -> new NotFoundException("redemption", redemptionId));
-        requireProviderReach(find(redemption.getItemId()));
+        reach.require(Reach.Target.REDEMPTION, redemptionId);
         redemption.close(Redemption.Status.FULFILLED, actors.current().username(), clock.instant());
     }
 
@@ -288,7 +292,7 @@ public class Rewards {
         if (d.providerOrgId() == null || units.organization(d.providerOrgId()).isEmpty()) {
             throw new RuleViolationException("providerOrgId", "reward.provider-org.required");
         }
-        requireReach(d.providerOrgId());
+        reach.requireOrganization(d.providerOrgId());
         if (d.minTierId() != null && tiers.findById(d.minTierId()).isEmpty()) {
             throw new RuleViolationException("minTierId", "reward.tier.unknown");
         }
@@ -297,20 +301,8 @@ public class Rewards {
 
     private RewardItem managed(RewardItem item) {
         requireStaff();
-        requireReach(item.getProviderOrgId());
+        reach.requireOrganization(item.getProviderOrgId());
         return item;
-    }
-
-    private void requireProviderReach(RewardItem item) {
-        requireReach(item.getProviderOrgId());
-    }
-
-    private void requireReach(long orgId) {
-        Actor actor = actors.current();
-        Organization org = units.organization(orgId).orElseThrow(() -> new NotFoundException("organization", orgId));
-        if (!actor.covers(org.getPath())) {
-            throw new AccessDeniedException("Provider " + orgId + " is outside the reach of " + actor.username());
-        }
     }
 
     private Actor requireStaff() {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.group.Membership;
@@ -53,10 +54,11 @@ public class Recruitment {
     private final IdentityNumbers identityNumbers;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final Clock clock;
 
     Recruitment(CampaignRepository campaigns, ApplicationRepository applications, Groups groups, People people,
-                IdentityNumbers identityNumbers, UnitLookup units, Actors actors, Clock clock) {
+                IdentityNumbers identityNumbers, UnitLookup units, Actors actors, Reach reach, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.groups = groups;
@@ -64,6 +66,7 @@ public class Recruitment {
         this.identityNumbers = identityNumbers;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.clock = clock;
     }
 
@@ -91,7 +94,7 @@ public class Recruitment {
     public Campaign campaign(long id) {
         Actor actor = requireStaff();
         Campaign campaign = campaigns.findWithDetailsById(id).orElseThrow(() -> new NotFoundException("campaign", id));
-        requireReach(actor, campaign.getHostOrgId());
+        reach.requireOrganization(campaign.getHostOrgId());
         return campaign;
     }
 
@@ -270,10 +273,10 @@ public class Recruitment {
     }
 
     private Campaign.Details checked(Actor actor, Campaign.Details d) {
-        requireReach(actor, d.hostOrgId());
-        Organization intake = units.organization(d.intakeBranchId()).filter(o -> o.getType().isBranch())
+        reach.requireOrganization(d.hostOrgId());
+        units.organization(d.intakeBranchId()).filter(o -> o.getType().isBranch())
                 .orElseThrow(() -> new RuleViolationException("intakeBranchId", "campaign.intake.branch-only"));
-        actor.requireCovers(intake.getPath());
+        reach.requireOrganization(d.intakeBranchId());
         String code = d.code() == null ? "" : d.code().trim().toLowerCase(Locale.ROOT);
         if (!code.matches("[a-z0-9-]{3,40}")) {
             throw new RuleViolationException("code", "campaign.code.pattern");
@@ -292,11 +295,6 @@ public class Recruitment {
         Actor actor = actors.current();
         actor.requireStaff();
         return actor;
-    }
-
-    private void requireReach(Actor actor, long organizationId) {
-        Organization unit = units.organization(organizationId).orElseThrow(() -> new NotFoundException("organization", organizationId));
-        actor.requireCovers(unit.getPath());
     }
 
     private String unitName(Long organizationId) {

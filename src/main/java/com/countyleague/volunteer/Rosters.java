@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
+import com.countyleague.account.Reach;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.Groups;
 import com.countyleague.member.Notifications;
@@ -54,12 +55,13 @@ public class Rosters {
     private final Notifications notifications;
     private final UnitLookup units;
     private final Actors actors;
+    private final Reach reach;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Rosters(VolunteerPostRepository posts, ShiftRepository shifts, UnavailabilityRepository unavailabilities,
             ShiftSwapRepository swaps, Groups groups, People people, Notifications notifications, UnitLookup units, Actors actors,
-            ApplicationEventPublisher events, Clock clock) {
+            Reach reach, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.shifts = shifts;
         this.unavailabilities = unavailabilities;
@@ -69,6 +71,7 @@ public class Rosters {
         this.notifications = notifications;
         this.units = units;
         this.actors = actors;
+        this.reach = reach;
         this.events = events;
         this.clock = clock;
     }
@@ -118,7 +121,7 @@ public class Rosters {
     public List<PostRow> posts() {
         Actor actor = actors.current();
         List<Long> teams = groups.run().stream().map(CommunityGroup::getId).toList();
-        boolean staff = isStaff(actor);
+        boolean staff = actor.isStaff();
         if (!staff && teams.isEmpty()) {
             throw new AccessDeniedException("Keeps no volunteer posts: " + actor.username());
         }
@@ -145,7 +148,7 @@ public class Rosters {
     public void update(long id, VolunteerPost.Details details) {
         requireStaff();
         VolunteerPost post = lock(id);
-        requireStaffReach(post.getHostOrgId());
+        reach.requireOrganization(post.getHostOrgId());
         post.apply(checked(details), !shifts.existsByPostId(id));
     }
 
@@ -153,7 +156,7 @@ public class Rosters {
     public VolunteerPost settings(long id) {
         requireStaff();
         VolunteerPost post = find(id);
-        requireStaffReach(post.getHostOrgId());
+        reach.requireOrganization(post.getHostOrgId());
         return post;
     }
 
@@ -186,7 +189,7 @@ public class Rosters {
                 TreeMap::new, Collectors.counting()));
         return new RosterPage(rows(List.of(post)).get(0), from, days,
                 open.stream().map(s -> new ShiftRow(s, nameOf(cards, s.getPersonId()))).toList(),
-                pending.stream().map(w -> swapRow(w, swapShifts, cards)).toList(), counts, staffReaches(post.getHostOrgId()));
+                pending.stream().map(w -> swapRow(w, swapShifts, cards)).toList(), counts, reach.organization(post.getHostOrgId()));
     }
 
     /**
@@ -416,13 +419,13 @@ public class Rosters {
         if (d.hostOrgId() == null || units.organization(d.hostOrgId()).isEmpty()) {
             throw new RuleViolationException("hostOrgId", "post.host.required");
         }
-        requireStaffReach(d.hostOrgId());
+        reach.requireOrganization(d.hostOrgId());
         if (d.compoundId() != null) {
             Compound compound = units.compound(d.compoundId()).orElseThrow(() -> new RuleViolationException("compoundId", "post.compound.unknown"));
-            requireStaffReach(compound.getBranchId());
+            reach.requireOrganization(compound.getBranchId());
         }
         CommunityGroup team = d.teamGroupId() == null ? null : groups.byIds(List.of(d.teamGroupId())).get(d.teamGroupId());
-        if (team == null || !staffReaches(team.getHostOrgId())) {
+        if (team == null || !reach.organization(team.getHostOrgId())) {
             throw new RuleViolationException("teamGroupId", "post.team.required");
         }
         return d;
@@ -437,31 +440,16 @@ public class Rosters {
     }
 
     private VolunteerPost managed(VolunteerPost post) {
-        if (!staffReaches(post.getHostOrgId()) && !groups.runs(post.getTeamGroupId())) {
+        if (!reach.organization(post.getHostOrgId()) && !groups.runs(post.getTeamGroupId())) {
             throw new AccessDeniedException("Post " + post.getId() + " is not kept by " + actors.current().username());
         }
         return post;
-    }
-
-    private boolean staffReaches(long orgId) {
-        Actor actor = actors.current();
-        return isStaff(actor) && units.organization(orgId).map(o -> actor.covers(o.getPath())).orElse(false);
-    }
-
-    private void requireStaffReach(long orgId) {
-        if (!staffReaches(orgId)) {
-            throw new AccessDeniedException("Organisation " + orgId + " is outside the reach of " + actors.current().username());
-        }
     }
 
     private Actor requireStaff() {
         Actor actor = actors.current();
         actor.requireStaff();
         return actor;
-    }
-
-    private static boolean isStaff(Actor actor) {
-        return actor.isStaff();
     }
 
     private long requirePerson() {

@@ -6,12 +6,25 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import com.countyleague.account.Reach;
+import com.countyleague.account.ReachableObjects;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface VolunteerPostRepository extends JpaRepository<VolunteerPost, Long> {
+interface VolunteerPostRepository extends JpaRepository<VolunteerPost, Long>, ReachableObjects {
+
+    @Override
+    default Reach.Target target() {
+        return Reach.Target.POST;
+    }
+
+    /** A post belongs to its host organisation. */
+    @Override
+    @Query("select p.hostOrgId from VolunteerPost p where p.id = :id")
+    Optional<Long> organizationOf(@Param("id") long id);
 
     /** The post, locked: a roster is generated or changed one request at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

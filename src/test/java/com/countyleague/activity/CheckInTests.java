@@ -3,6 +3,7 @@ package com.countyleague.activity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
+import com.countyleague.member.Gender;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.TestIds;
 import com.countyleague.web.RuleViolationException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -239,6 +244,36 @@ class CheckInTests {
         assertThat(attendances(activity)).isEqualTo(1);
         assertThat(jdbc.sql("select detail from audit_log where action = 'CHECK_IN_BY_HAND' and target = ? order by id desc limit 1")
                 .param("activity:" + activity).query(String.class).single()).contains("person:" + person).contains("忘带手机");
+    }
+
+    @Test
+    void aSecretaryCannotCheckAPersonOfAnotherBranchInOrOutOfTheirOwnActivityByAnyField() throws Exception {
+        long activity = published(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofHours(2), null);
+        Branch other = fixtures.branch("邻近团支部");
+        String idNumber = TestIds.of(LocalDate.of(2001, 5, 5), Gender.FEMALE);
+        long outsider = fixtures.person(other.id(), Ledger.YOUTH, "邻支部青年", idNumber, "13955550001");
+        String at = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(5)), clock.getZone()).withNano(0).toString();
+
+        // picked from a list (a forged drop-down value): as if there were no such person
+        mvc.perform(post("/activities/{id}/attendance/in", activity).param("personId", Long.toString(outsider))
+                        .param("at", at).param("reason", "忘带手机").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isNotFound()).andExpect(content().string(not(containsString("邻支部青年"))));
+        // named by identity number: the same answer as for a number nobody holds
+        mvc.perform(post("/activities/{id}/attendance/in", activity).param("idNumber", idNumber)
+                        .param("at", at).param("reason", "忘带手机").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(attendances(activity)).isZero();
+
+        // the outsider checked in by themselves (an activity open to all): the secretary cannot sign them out by hand
+        jdbc.sql("insert into attendance (activity_id, person_id, checked_in_at, check_in_method, version) values (?, ?, ?, 'CODE', 0)")
+                .params(activity, outsider, java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)))).update();
+        mvc.perform(post("/activities/{id}/attendance/out", activity).param("personId", Long.toString(outsider))
+                        .param("at", at).param("reason", "代为签退").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from attendance where activity_id = ? and checked_out_at is not null")
+                .param(activity).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where target = ?").param("activity:" + activity).query(Long.class).single())
+                .isZero();
     }
 
     @Test

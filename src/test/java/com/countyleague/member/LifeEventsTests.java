@@ -67,7 +67,8 @@ class LifeEventsTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(organizationOf(person)).isEqualTo(to.id());
         mvc.perform(get("/admin/people/{id}", person).with(fixtures.signedIn(receiver))).andExpect(status().isOk());
-        mvc.perform(get("/admin/people/{id}", person).with(fixtures.signedIn(sender))).andExpect(status().isForbidden());
+        // once transferred, the person is out of the sender's reach: as if absent, not "forbidden"
+        mvc.perform(get("/admin/people/{id}", person).with(fixtures.signedIn(sender))).andExpect(status().isNotFound());
         mvc.perform(get("/admin/people/transfers").with(fixtures.signedIn(sender)))
                 .andExpect(content().string(containsString("转接人")))
                 .andExpect(content().string(containsString("已接收")));

@@ -56,19 +56,19 @@ class PeopleTests {
     }
 
     @Test
-    void aSecretaryCannotReachAnotherBranchsPersonByUrl() throws Exception {
+    void aSecretaryCannotReachAnotherBranchsPersonByUrlAsIfTheyWereNotThere() throws Exception {
         mvc.perform(get("/admin/people/{id}", personB).with(fixtures.signedIn(secretaryA)))
-                .andExpect(status().isForbidden())
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("乙青年"))));
-        mvc.perform(get("/admin/people/{id}/edit", personB).with(fixtures.signedIn(secretaryA))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/people/{id}/edit", personB).with(fixtures.signedIn(secretaryA))).andExpect(status().isNotFound());
         mvc.perform(post("/admin/people/{id}/reveal", personB).with(fixtures.signedIn(secretaryA)).with(csrf()))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(post("/admin/people/{id}/edit", personB).with(fixtures.signedIn(secretaryA)).with(csrf())
                         .param("ledger", "YOUTH").param("organizationId", Long.toString(branchA.id())).param("mobile", "13999999999"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(post("/admin/people/{id}/transfer", personB).with(fixtures.signedIn(secretaryA)).with(csrf())
                         .param("toOrgId", Long.toString(branchA.id())))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/admin/people").param("ledger", "YOUTH").param("under", Long.toString(branchB.id()))
                         .with(fixtures.signedIn(secretaryA)))
                 .andExpect(status().isForbidden());

@@ -235,10 +235,11 @@ class PointsBankTests {
 
         Branch elsewhere = fixtures.branch("积分别处团支部");
         String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, elsewhere.id());
-        mvc.perform(get("/admin/points/accounts/{id}", otherPerson).with(fixtures.signedIn(stranger))).andExpect(status().isForbidden());
+        // another branch's person and ledger: as if absent
+        mvc.perform(get("/admin/points/accounts/{id}", otherPerson).with(fixtures.signedIn(stranger))).andExpect(status().isNotFound());
         mvc.perform(post("/admin/points/accounts/{id}/adjust", otherPerson).param("amount", "1000").param("reason", "试图加分")
                 .param("requestKey", UUID.randomUUID().toString()).with(fixtures.signedIn(stranger)).with(csrf()))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/admin/points/accounts/{id}", otherPerson).with(fixtures.signedIn(secretary)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(">77<")));
         assertThat(balance(otherPerson)).isEqualTo(77);

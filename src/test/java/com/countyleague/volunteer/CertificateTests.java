@@ -160,14 +160,14 @@ class CertificateTests {
         mvc.perform(post("/admin/people/{id}/certificates", person).param("from", today.minusDays(10).toString())
                         .param("to", today.toString()).param("personInCharge", "某").param("handler", "某").param("contact", "1")
                         .with(fixtures.signedIn(stranger)).with(csrf()))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(post("/admin/people/{id}/certificates", person).with(fixtures.signedIn(member)).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from service_certificate where person_id = ?").param(person).query(Long.class).single()).isZero();
 
         long id = issue(today.minusDays(10), today);
         mvc.perform(get("/certificates/{id}.pdf", id).with(fixtures.signedIn(member))).andExpect(status().isOk());
-        mvc.perform(get("/certificates/{id}.pdf", id).with(fixtures.signedIn(stranger))).andExpect(status().isForbidden());
+        mvc.perform(get("/certificates/{id}.pdf", id).with(fixtures.signedIn(stranger))).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'ISSUE_CERTIFICATE' and target = ?")
                 .param("person:" + person).query(Long.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> jdbc.sql("update service_certificate set service_minutes = 6000 where id = ?").param(id).update())

@@ -1,0 +1,100 @@
+package com.countyleague.account;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.countyleague.web.NotFoundException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule of reach: staff (county admin, organisation admin, branch secretary) reach the
+ * subtree of the organisation their account is bound to, the county admin the whole county. Every
+ * service asks here whether the caller may touch an organisation or an object that belongs to one
+ * — a person, group, activity, post, campaign, reward or redemption, whatever field of the request
+ * carried its id. The owning module tells which organisation an object belongs to through
+ * {@link ReachableObjects}. A refusal is logged and changes nothing: 404 for people (whether
+ * someone is in the ledger must not leak), 403 for the rest.
+ */
+@Component
+public class Reach {
+
+    private static final Logger log = LoggerFactory.getLogger(Reach.class);
+
+    /** The kinds of object whose ids arrive in requests and belong to an organisation. */
+    public enum Target {
+        PERSON, GROUP, ACTIVITY, POST, CAMPAIGN, REWARD, REDEMPTION
+    }
+
+    private final Actors actors;
+    private final OrganizationDirectory organizations;
+    private final Map<Target, ReachableObjects> owners = new EnumMap<>(Target.class);
+
+    Reach(Actors actors, OrganizationDirectory organizations, List<ReachableObjects> owners) {
+        this.actors = actors;
+        this.organizations = organizations;
+        owners.forEach(o -> this.owners.put(o.target(), o));
+    }
+
+    /** Whether the caller is staff whose reach covers this organisation (an unknown one is reached by nobody). */
+    public boolean organization(long organizationId) {
+        Actor actor = actors.current();
+        return actor.scopePrefix() != null
+                && organizations.find(organizationId).map(o -> actor.covers(o.path())).orElse(false);
+    }
+
+    /** Refuses (403) an organisation outside the caller's reach, and one that does not exist (404). */
+    public void requireOrganization(long organizationId) {
+        if (organizations.find(organizationId).isEmpty()) {
+            throw new NotFoundException("organization", organizationId);
+        }
+        if (!organization(organizationId)) {
+            throw refused("organization", organizationId, new AccessDeniedException(
+                    "Organisation " + organizationId + " is outside the reach of " + actors.current().username()));
+        }
+    }
+
+    /** Whether the caller is staff whose reach covers the organisation this object belongs to. */
+    public boolean reaches(Target target, long id) {
+        return organizationOf(target, id).map(this::organization).orElse(false);
+    }
+
+    /**
+     * Refuses an object outside the caller's reach: a person with 404 (as if absent), anything else
+     * with 403; an object that does not exist with 404.
+     */
+    public void require(Target target, long id) {
+        Optional<Long> organization = organizationOf(target, id);
+        if (organization.isEmpty()) {
+            throw new NotFoundException(target.name().toLowerCase(), id);
+        }
+        if (!organization(organization.get())) {
+            RuntimeException refusal = target == Target.PERSON ? new NotFoundException("person", id)
+                    : new AccessDeniedException(target + " " + id + " is outside the reach of " + actors.current().username());
+            throw refused(target.name().toLowerCase(), id, refusal);
+        }
+    }
+
+    /** The path prefix of everything the caller reaches ({@code "/"} for the county admin), or {@code null} for non-staff. */
+    public String prefix() {
+        return actors.current().scopePrefix();
+    }
+
+    private Optional<Long> organizationOf(Target target, long id) {
+        ReachableObjects owner = owners.get(target);
+        if (owner == null) {
+            throw new IllegalStateException("No module tells the organisation of a " + target);
+        }
+        return owner.organizationOf(id);
+    }
+
+    private RuntimeException refused(String what, long id, RuntimeException refusal) {
+        log.warn("Refused: {} {} is outside the reach of {}", what, id, actors.current().username());
+        return refusal;
+    }
+}
