@@ -71,7 +71,9 @@ class ActivityBrowserTests {
 
         browser.signIn(member, TestFixtures.PASSWORD);
         browser.open("/me/activities");
+        browser.fitsTheWindow("the member's activities");
         browser.click(By.partialLinkText("周末社区清洁行动"));
+        browser.fitsTheWindow("an activity as a member sees it");
         browser.click(By.id("sign-up"));
         assertThat(browser.waitFor(By.id("flash-success")).getText()).contains("报名成功");
         // the code on the screen at this moment, as the member reads it off the wall
@@ -79,6 +81,7 @@ class ActivityBrowserTests {
         browser.waitFor(By.id("code")).sendKeys(code);
         browser.click(By.id("submit-code"));
         assertThat(browser.waitFor(By.id("checkin-result")).getText()).contains("签到成功");
+        browser.fitsTheWindow("the check-in result");
 
         browser.signIn(secretary, TestFixtures.PASSWORD);
         browser.open("/activities/" + activity);

@@ -3,6 +3,7 @@ package com.countyleague;
 import java.io.File;
 import java.time.Duration;
 
+import org.htmlunit.BrowserVersion;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -11,12 +12,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium from the machine's packages, driven through its own chromedriver (no Selenium
- * Manager, no downloads). Fails loudly when they are missing: {@code apt-get install chromium chromium-driver}.
+ * The browser a journey runs in. Headless Chromium from the machine's packages (through its own
+ * chromedriver: no Selenium Manager, no downloads) where it is installed; otherwise HtmlUnit, which
+ * the build takes from Maven Central, so that every journey runs on a machine with Java only. HtmlUnit
+ * runs the pages' scripts but lays nothing out: checks that need a rendering engine go through
+ * {@link #chromiumOnly} and are named at the end of the run when they were left out.
  */
 public final class Browser implements AutoCloseable {
 
@@ -25,12 +30,27 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String baseUrl;
+    private final boolean chromium;
 
     public Browser(int port) {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver");
-        }
+        this.chromium = chromiumInstalled();
+        ChromiumOnlyChecks.journeyStarted();
+        this.driver = chromium ? chromium() : htmlUnit();
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** Whether this machine has Chromium and its driver: {@code apt-get install -y chromium chromium-driver}. */
+    public static boolean chromiumInstalled() {
+        return !Boolean.getBoolean("browser.htmlunit")
+                && new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    /** The engine journeys run in on this machine, as the run's summary names it. */
+    public static String engine() {
+        return chromiumInstalled() ? "headless Chromium (" + CHROMIUM + ")" : "HtmlUnit (no Chromium on this machine)";
+    }
+
+    private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -38,8 +58,20 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--lang=zh-CN", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
-        this.baseUrl = "http://localhost:" + port;
+        return new ChromeDriver(service, options);
+    }
+
+    private static WebDriver htmlUnit() {
+        BrowserVersion zh = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
+                .setBrowserLanguage("zh-CN").setAcceptLanguageHeader("zh-CN,zh;q=0.9").build();
+        HtmlUnitDriver driver = new HtmlUnitDriver(zh, true) {
+            {
+                getWebClient().getOptions().setDownloadImages(true);
+                getWebClient().getOptions().setCssEnabled(true);
+                getWebClient().getOptions().setThrowExceptionOnScriptError(false);
+            }
+        };
+        return driver;
     }
 
     public WebDriver driver() {
@@ -85,6 +117,29 @@ public final class Browser implements AutoCloseable {
 
     public String path() {
         return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    /**
+     * A check only a rendering engine can make: run in Chromium, and where it is absent left out
+     * and named in the run's summary ({@link ChromiumOnlyChecks}), never silently.
+     */
+    public void chromiumOnly(String name, Runnable check) {
+        if (chromium) {
+            check.run();
+        } else {
+            ChromiumOnlyChecks.leftOut(name);
+        }
+    }
+
+    /** The page as it stands is no wider than the window: nothing to scroll sideways on a phone. */
+    public void fitsTheWindow(String page) {
+        chromiumOnly("no horizontal overflow: " + page + " at " + driver.manage().window().getSize().getWidth() + " px", () -> {
+            Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            if (overflow.intValue() > 0) {
+                throw new AssertionError(page + " overflows the window by " + overflow + " px");
+            }
+        });
     }
 
     @Override

@@ -66,6 +66,7 @@ class BrowserTests {
         browser.signIn("member", DEMO_PASSWORD);
         assertThat(browser.path()).isEqualTo("/me/");
         assertThat(browser.waitFor(By.id("my-role")).getText()).isEqualTo("团员青年");
+        browser.fitsTheWindow("the member's home");
         assertThat(browser.driver().findElements(By.cssSelector("a[href='/admin/orgs']"))).isEmpty();
 
         browser.open("/admin/orgs");

@@ -65,12 +65,14 @@ class PointsBrowserTests {
         browser.open("/me/points");
         assertThat(browser.waitFor(By.id("balance")).getText()).isEqualTo("120");
         assertThat(browser.waitFor(By.id("history")).getText()).contains("社区志愿服务积分", "+120");
+        browser.fitsTheWindow("the member's points");
         browser.click(By.id("to-rewards"));
         browser.click(By.xpath("//div[@id='offers']/div[.//strong[text()='" + name + "']]//button[contains(@class,'redeem')]"));
         browser.driver().switchTo().alert().accept();
         assertThat(browser.waitFor(By.id("flash-success")).getText()).contains("兑换成功");
         String code = browser.waitFor(By.cssSelector("#redemptions .pickup-code")).getText();
         assertThat(code).matches("\\d{8}");
+        browser.fitsTheWindow("the member's redemptions");
         browser.open("/me/points");
         assertThat(browser.waitFor(By.id("balance")).getText()).isEqualTo("70");
 

@@ -73,6 +73,7 @@ class RecruitmentBrowserTests {
         browser.driver().manage().deleteAllCookies();
         browser.open("/join/" + code);
         assertThat(browser.waitFor(By.id("campaign-title")).getText()).isEqualTo("舞蹈团招新");
+        browser.fitsTheWindow("a campaign's public application page");
         browser.driver().findElement(By.id("name")).sendKeys("陈舞者");
         browser.driver().findElement(By.id("idNumber")).sendKeys(id.toLowerCase());
         browser.driver().findElement(By.id("mobile")).sendKeys(mobile);
