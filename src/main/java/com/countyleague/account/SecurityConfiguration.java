@@ -10,6 +10,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -62,7 +63,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()))
+                        .frameOptions(frame -> frame.deny())
+                        // check-in tokens and card codes travel in URLs: never hand them to another site
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // the camera only for our own pages (scanning codes); nothing else a page could ask the phone for
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")))
                 .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
         return http.build();
     }
