@@ -53,10 +53,7 @@ public class Reach {
         if (organizations.find(organizationId).isEmpty()) {
             throw new NotFoundException("organization", organizationId);
         }
-        if (!organization(organizationId)) {
-            throw refused("organization", organizationId, new AccessDeniedException(
-                    "Organisation " + organizationId + " is outside the reach of " + actors.current().username()));
-        }
+        requireReach(organization(organizationId), "organization", organizationId, false);
     }
 
     /** Whether the caller is staff whose reach covers the organisation this object belongs to. */
@@ -73,11 +70,7 @@ public class Reach {
         if (organization.isEmpty()) {
             throw new NotFoundException(target.name().toLowerCase(), id);
         }
-        if (!organization(organization.get())) {
-            RuntimeException refusal = target == Target.PERSON ? new NotFoundException("person", id)
-                    : new AccessDeniedException(target + " " + id + " is outside the reach of " + actors.current().username());
-            throw refused(target.name().toLowerCase(), id, refusal);
-        }
+        requireReach(organization(organization.get()), target.name().toLowerCase(), id, target == Target.PERSON);
     }
 
     /** The path prefix of everything the caller reaches ({@code "/"} for the county admin), or {@code null} for non-staff. */
@@ -93,8 +86,12 @@ public class Reach {
         return owner.organizationOf(id);
     }
 
-    private RuntimeException refused(String what, long id, RuntimeException refusal) {
-        log.warn("Refused: {} {} is outside the reach of {}", what, id, actors.current().username());
-        return refusal;
+    /** The one place a refusal is made: logged, and nothing read or written after it. */
+    private void requireReach(boolean reached, String what, long id, boolean asAbsent) {
+        if (!reached) {
+            log.warn("Refused: {} {} is outside the reach of {}", what, id, actors.current().username());
+            throw asAbsent ? new NotFoundException(what, id)
+                    : new AccessDeniedException(what + " " + id + " is outside the reach of " + actors.current().username());
+        }
     }
 }

@@ -156,20 +156,21 @@ public class Activities {
                 signed.getOrDefault(a.getId(), 0L), attended.getOrDefault(a.getId(), 0L)));
     }
 
-    /** The organisations the caller may host activities for (staff only), for the form's choice. */
-    @Transactional(readOnly = true)
-    public List<Organization> hostsToChoose() {
-        Organisers.Scope scope = organisers.scope();
-        if (!scope.whole() && scope.hosts().isEmpty()) {
-            return List.of();
-        }
-        return units.subtree(actors.current().scopePrefix()).stream().filter(o -> o.getType() != OrganizationType.GROUP).toList();
+    /** What an organiser may host an activity for: units of their reach (staff) and the groups they run. */
+    public record HostChoices(List<Organization> hosts, List<CommunityGroup> groups) {
     }
 
-    /** The groups the caller runs, whose activities they may organise. */
+    /** The form's choices of host; refused to a caller who organises nothing. */
     @Transactional(readOnly = true)
-    public List<CommunityGroup> groupsToHost() {
-        return groups.run();
+    public HostChoices hostChoices() {
+        Organisers.Scope scope = organisers.scope();
+        List<Organization> hosts = !scope.whole() && scope.hosts().isEmpty() ? List.of()
+                : units.subtree(actors.current().scopePrefix()).stream().filter(o -> o.getType() != OrganizationType.GROUP).toList();
+        List<CommunityGroup> run = groups.run();
+        if (hosts.isEmpty() && run.isEmpty()) {
+            throw new AccessDeniedException("Organises no activities: " + actors.current().username());
+        }
+        return new HostChoices(hosts, run);
     }
 
     @Transactional
@@ -336,11 +337,8 @@ public class Activities {
     @Transactional(readOnly = true)
     public MemberView forMember(long id) {
         long personId = requirePerson();
-        Activity activity = find(id);
+        Activity activity = participable(find(id), personId);
         boolean mayTakePart = mayTakePart(activity, personId);
-        if (activity.isDraft() || (!mayTakePart && attendances.findByActivityIdAndPersonId(id, personId).isEmpty())) {
-            throw new NotFoundException("activity", id);
-        }
         return view(activity, names(List.of(activity)), signUps.countByActivityIdAndStatus(id, SignUp.Status.SIGNED_UP),
                 signUps.findCurrent(id, personId).orElse(null), attendances.findByActivityIdAndPersonId(id, personId).orElse(null),
                 submissions.ofPerson(id, personId), mayTakePart, clock.instant());
@@ -350,10 +348,7 @@ public class Activities {
     @Transactional
     public SignUp.Status signUp(long id) {
         long personId = requirePerson();
-        Activity activity = lock(id);
-        if (!mayTakePart(activity, personId)) {
-            throw RuleViolationException.of("activity.group-only");
-        }
+        Activity activity = participable(lock(id), personId);
         if (!activity.signupOpenAt(clock.instant())) {
             throw RuleViolationException.of("activity.signup.closed");
         }
@@ -368,7 +363,7 @@ public class Activities {
     @Transactional
     public void cancelSignUp(long id) {
         long personId = requirePerson();
-        Activity activity = lock(id);
+        Activity activity = participable(lock(id), personId);
         if (!activity.getEndsAt().isAfter(clock.instant())) {
             throw RuleViolationException.of("activity.finished");
         }
@@ -399,6 +394,18 @@ public class Activities {
     }
 
     // --- rules ---
+
+    /**
+     * An activity as a member may address it: published, and open to them or attended by them. Any
+     * other is answered as absent on every member address, so its existence does not leak.
+     */
+    Activity participable(Activity activity, long personId) {
+        if (activity.isDraft() || (!mayTakePart(activity, personId)
+                && attendances.findByActivityIdAndPersonId(activity.getId(), personId).isEmpty())) {
+            throw new NotFoundException("activity", activity.getId());
+        }
+        return activity;
+    }
 
     boolean mayTakePart(Activity activity, long personId) {
         return activity.getGroupId() == null || groups.isActiveMember(activity.getGroupId(), personId);

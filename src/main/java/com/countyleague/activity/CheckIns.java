@@ -122,12 +122,13 @@ public class CheckIns {
     @Transactional
     public Outcome enterCode(Long activityId, String code) {
         long personId = requirePerson();
+        Activity addressed = activityId == null ? null : activityRules.participable(find(activityId), personId);
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
             throw new RuleViolationException("code", "checkin.code.format");
         }
         Instant now = clock.instant();
-        List<Activity> candidates = activityId != null ? List.of(find(activityId))
+        List<Activity> candidates = addressed != null ? List.of(addressed)
                 : activities.withOpenWindows(now.plus(Activity.CHECK_IN_EARLY), now.minus(Activity.CHECK_OUT_LATE));
         long window = CheckInCodes.windowAt(now);
         List<Match> matches = new ArrayList<>();
@@ -250,13 +251,11 @@ public class CheckIns {
     @Transactional
     public long submitProof(long activityId, String text, byte[] photo) {
         long personId = requirePerson();
-        Activity activity = activities.lock(activityId).orElseThrow(() -> new NotFoundException("activity", activityId));
+        Activity activity = activityRules.participable(activities.lock(activityId)
+                .orElseThrow(() -> new NotFoundException("activity", activityId)), personId);
         Instant now = clock.instant();
         if (!activity.isOnline() || !activity.isLive() || now.isBefore(activity.getStartsAt()) || now.isAfter(activity.getEndsAt())) {
             throw RuleViolationException.of("task.closed");
-        }
-        if (!activityRules.mayTakePart(activity, personId)) {
-            throw RuleViolationException.of("activity.group-only");
         }
         if (submissions.findCurrent(activityId, personId).isPresent()) {
             throw RuleViolationException.of("task.exists");

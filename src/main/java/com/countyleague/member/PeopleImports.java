@@ -93,6 +93,11 @@ public class PeopleImports {
     public record Progress(ImportJob.Status status, int percent, int processedRows, int totalRows) {
     }
 
+    /** Refuses whoever keeps no ledger: the import page is theirs alone. */
+    public void requireImporter() {
+        people.requireLedgerKeeper();
+    }
+
     /** A blank sheet with the columns, for offices to fill in. */
     public byte[] template() {
         people.requireLedgerKeeper();

@@ -159,8 +159,9 @@ class ActivityController {
 
     private String form(Model model, Long id) {
         model.addAttribute("activityId", id);
-        model.addAttribute("hosts", activities.hostsToChoose());
-        model.addAttribute("groups", activities.groupsToHost());
+        Activities.HostChoices choices = activities.hostChoices();
+        model.addAttribute("hosts", choices.hosts());
+        model.addAttribute("groups", choices.groups());
         model.addAttribute("types", Activity.Type.values());
         model.addAttribute("modes", Activity.Mode.values());
         return "activity/form";

@@ -43,6 +43,7 @@ class ImportController {
 
     @GetMapping
     String uploadForm() {
+        imports.requireImporter();
         return "member/import";
     }
 

@@ -1,0 +1,408 @@
+package com.countyleague;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.countyleague.TwoBranches.Side;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every handler mapping of the application, as each kind of caller meets it: the declared matrix
+ * ({@code src/test/resources/security/endpoints.txt}) says who may use an endpoint on objects of
+ * their own; an endpoint without a row fails the build. Every endpoint that names objects by id in
+ * its path is then asked, by each caller it admits, for the other branch's objects: always refused.
+ * The matrix is written into {@code docs/security.md} with the rule.
+ */
+@IntegrationTest
+@org.springframework.context.annotation.Import(TwoBranches.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityMatrixTests {
+
+    /** Who calls: nobody signed in, then the roles from the bottom up. */
+    enum Caller {
+        ANONYMOUS, MEMBER, GROUP_LEADER, BRANCH_SECRETARY, ORG_ADMIN, COUNTY_ADMIN
+    }
+
+    static final Path DECLARED = Path.of("src/test/resources/security/endpoints.txt");
+    static final Path DOCUMENT = Path.of("docs/security.md");
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    TwoBranches world;
+
+    TransactionTemplate transactions;
+
+    @Autowired
+    void transactions(PlatformTransactionManager manager) {
+        transactions = new TransactionTemplate(manager);
+    }
+
+    @Value("${league.zone}")
+    ZoneId zone;
+
+    Side own;
+    Side other;
+    TestFixtures.Branch elsewhere;
+
+    record Endpoint(String method, String pattern, HandlerMethod handler) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean reads() {
+            return method.equals("GET");
+        }
+
+        List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher m = VARIABLE.matcher(pattern);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+    }
+
+    @BeforeAll
+    void twoBranches() {
+        elsewhere = fixtures.branch("矩阵别处团支部");
+        own = world.side("甲矩阵", elsewhere);
+        other = world.side("乙矩阵", elsewhere);
+    }
+
+    @Test
+    void everyEndpointHasARowInTheDeclaredMatrixAndAnswersEveryCallerAsDeclared() throws Exception {
+        Map<String, Map<Caller, Boolean>> declared = declared();
+        Map<String, Map<Caller, Boolean>> observed = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            Map<Caller, Boolean> row = new EnumMap<>(Caller.class);
+            for (Caller caller : Caller.values()) {
+                MvcResult result = perform(endpoint, caller, own);
+                int status = result.getResponse().getStatus();
+                if (status >= 500) {
+                    serverErrors.add(endpoint.key() + " as " + caller + ": " + status);
+                }
+                row.put(caller, !refused(result));
+            }
+            observed.put(endpoint.key(), row);
+        }
+        List<String> undeclared = observed.keySet().stream().filter(k -> !declared.containsKey(k)).toList();
+        List<String> stale = declared.keySet().stream().filter(k -> !observed.containsKey(k)).toList();
+        List<String> different = observed.keySet().stream().filter(declared::containsKey)
+                .filter(k -> !declared.get(k).equals(observed.get(k)))
+                .map(k -> k + ": declared " + symbols(declared.get(k)) + ", answered " + symbols(observed.get(k))).toList();
+        assertThat(serverErrors).as("server errors").isEmpty();
+        assertThat(undeclared).as("endpoints without a row in " + DECLARED + " (as answered now:\n"
+                + String.join("\n", undeclared.stream().map(k -> row(k, observed.get(k))).toList()) + "\n)").isEmpty();
+        assertThat(stale).as("rows in " + DECLARED + " for endpoints that no longer exist").isEmpty();
+        assertThat(different).as("endpoints answering otherwise than declared").isEmpty();
+        document(declared);
+    }
+
+    @Test
+    void noCallerReachesTheOtherBranchsObjectsThroughAnIdInThePath() throws Exception {
+        Map<String, Map<Caller, Boolean>> declared = declared();
+        List<String> leaks = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.variables().stream().noneMatch(v -> ownedBySide(endpoint.pattern(), v))) {
+                continue;
+            }
+            if (OPEN_TO_EVERY_MEMBER.stream().anyMatch(endpoint.pattern()::startsWith)) {
+                continue;
+            }
+            // member pages act for the caller's own person: staff accounts without one get no further than that
+            List<Caller> callers = endpoint.pattern().startsWith("/me/") ? List.of(Caller.MEMBER, Caller.GROUP_LEADER)
+                    : List.of(Caller.MEMBER, Caller.GROUP_LEADER, Caller.BRANCH_SECRETARY, Caller.ORG_ADMIN);
+            for (Caller caller : callers) {
+                if (!declared.getOrDefault(endpoint.key(), Map.of()).getOrDefault(caller, false)) {
+                    continue;
+                }
+                MvcResult result = perform(endpoint, caller, other);
+                if (!refused(result)) {
+                    leaks.add(endpoint.key() + " as " + caller + " with the other branch's object: " + result.getResponse().getStatus());
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    /**
+     * What every member of the county may address whatever their branch: open groups (to browse and
+     * apply to) and published rewards (the county's one catalogue). MemberVisibilityTests shows that
+     * closed groups and unpublished rewards are absent for them.
+     */
+    private static final List<String> OPEN_TO_EVERY_MEMBER = List.of("/me/groups/{id}", "/me/rewards/{id}", "/rewards/{id}");
+
+    // --- the requests ---
+
+    /** The endpoint as this caller of the own side would use it, naming the objects of {@code target}. */
+    private MvcResult perform(Endpoint endpoint, Caller caller, Side target) throws Exception {
+        Object[] values = endpoint.variables().stream().map(v -> pathValue(endpoint.pattern(), v, target)).toArray();
+        AbstractMockHttpServletRequestBuilder<?> builder = hasFile(endpoint)
+                ? multipart(HttpMethod.valueOf(endpoint.method()), endpoint.pattern(), values)
+                : request(HttpMethod.valueOf(endpoint.method()), endpoint.pattern(), values);
+        for (MethodParameter parameter : endpoint.handler().getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                String name = param.name().isEmpty() ? param.value().isEmpty() ? parameter.getParameterName() : param.value() : param.name();
+                if (MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
+                    ((MockMultipartHttpServletRequestBuilder) builder).file(new MockMultipartFile(name, "p.png", "image/png", TwoBranches.png()));
+                } else {
+                    String value = paramValue(name, parameter.getParameterType());
+                    if (value != null) {
+                        builder.param(name, value);
+                    }
+                }
+            }
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                builder.contentType(MediaType.APPLICATION_JSON).content("{\"itemId\": " + target.reward() + "}");
+            }
+        }
+        if (!endpoint.reads()) {
+            builder.with(csrf());
+        }
+        String username = username(caller);
+        if (username != null) {
+            builder.with(fixtures.signedIn(username));
+        }
+        // each request in a transaction of its own that is rolled back: every caller meets the sides as they were built
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            try {
+                return mvc.perform(builder).andReturn();
+            } catch (Exception e) {
+                throw new IllegalStateException(endpoint.key() + " as " + caller, e);
+            }
+        });
+    }
+
+    /** Refused: not signed in (sent to sign in, or 401), forbidden, or as if absent. */
+    private static boolean refused(MvcResult result) {
+        int status = result.getResponse().getStatus();
+        String location = result.getResponse().getRedirectedUrl();
+        return status == 401 || status == 403 || status == 404
+                || (status == 302 && location != null && location.matches("(https?://[^/]+)?/login([?#].*)?"));
+    }
+
+    private String username(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> null;
+            case MEMBER -> own.member();
+            case GROUP_LEADER -> own.leader();
+            case BRANCH_SECRETARY -> own.secretary();
+            case ORG_ADMIN -> own.orgAdmin();
+            case COUNTY_ADMIN -> "admin";
+        };
+    }
+
+    private static boolean hasFile(Endpoint endpoint) {
+        return endpoint.handler().getMethodParameters().length > 0 && List.of(endpoint.handler().getMethodParameters()).stream()
+                .anyMatch(p -> MultipartFile.class.isAssignableFrom(p.getParameterType()));
+    }
+
+    /**
+     * What each path variable names, by the address it stands in. A new kind of id in a path fails
+     * here until it is given its object of each side.
+     */
+    private String pathValue(String pattern, String variable, Side side) {
+        return PATH_RULES.stream().filter(r -> r.variable().equals(variable) && pattern.matches(r.pattern()))
+                .findFirst().map(r -> String.valueOf(r.object().apply(side)))
+                .orElseThrow(() -> new AssertionError("No object of a side for {" + variable + "} in " + pattern
+                        + ": give it one in SecurityMatrixTests.PATH_RULES"));
+    }
+
+    /** A path variable of the addresses that match {@code pattern} (a regular expression), and the object it names. */
+    record PathRule(String pattern, String variable, Function<Side, Object> object) {
+    }
+
+    private static final List<PathRule> PATH_RULES = List.of(
+            new PathRule("/activities/\\{id}/proofs/.*", "submission", Side::submission),
+            new PathRule("/activities/\\{id}/photos/.*", "photoId", Side::photo),
+            new PathRule("(/me)?/activities/\\{id}.*", "id", Side::activity),
+            new PathRule("/admin/people/transfers/\\{id}/cancel", "id", Side::transferOut),
+            new PathRule("/admin/people/transfers/\\{id}/.*", "id", Side::transferIn),
+            new PathRule("/admin/people/import/.*", "job", Side::importJob),
+            new PathRule("/admin/people/\\{id}.*", "id", Side::person),
+            new PathRule("/admin/points/accounts/.*", "personId", Side::memberPerson),
+            new PathRule("/groups/\\{id}/members/.*", "personId", Side::memberPerson),
+            new PathRule("/groups/\\{id}/memberships/.*", "membership", Side::pendingMembership),
+            new PathRule("/groups/\\{groupId}/applications/.*", "id", Side::application),
+            new PathRule("/groups/\\{groupId}.*", "groupId", Side::group),
+            new PathRule("(/admin|/me)?/groups/\\{id}.*", "id", Side::group),
+            new PathRule("/volunteer/posts/\\{id}/swaps/.*", "swap", Side::swap),
+            new PathRule("/volunteer/posts/\\{id}.*", "id", Side::post),
+            new PathRule("/me/shifts/unavailable/\\{id}.*", "id", Side::unavailability),
+            new PathRule("/me/shifts/\\{shift}.*", "shift", Side::shift),
+            new PathRule("/admin/campaigns/\\{id}.*", "id", Side::campaign),
+            new PathRule("/join/\\{code}.*", "code", Side::campaignCode),
+            new PathRule("(/admin/points|/me)?/rewards/\\{id}.*", "id", Side::reward),
+            new PathRule("/admin/points/pickup/.*", "redemption", Side::redemption),
+            new PathRule("/me/redemptions/\\{id}.*", "id", Side::redemption),
+            new PathRule("/card/\\{code}.*", "code", Side::cardCode),
+            new PathRule("/certificates/\\{id}.*", "id", Side::certificate),
+            new PathRule("/verify/\\{code}.*", "code", Side::certificateCode),
+            new PathRule("/check-in/\\{token}.*", "token", Side::checkInToken),
+            new PathRule("/admin/orgs/\\{id}/compounds/.*", "compoundId", s -> s.branch().compoundId()),
+            new PathRule("/admin/orgs/\\{id}.*", "id", s -> s.branch().id()),
+            new PathRule("/admin/buildings/\\{id}.*", "id", s -> s.branch().firstBuildingId()),
+            new PathRule("/admin/accounts/\\{id}.*", "id", Side::account),
+            new PathRule("/admin/logs/logins/unlock/.*", "accountId", Side::account),
+            // county-wide: one set of dictionaries, and a session that is nobody's
+            new PathRule("/admin/dictionaries/.*", "id", s -> 1),
+            new PathRule("/admin/online/.*", "reference", s -> "0000"));
+
+    /** Whether the path variable names an object that belongs to one branch (not the county's dictionaries or sessions). */
+    private static boolean ownedBySide(String pattern, String variable) {
+        return !pattern.startsWith("/admin/dictionaries/") && !pattern.startsWith("/admin/online/")
+                && !pattern.startsWith("/join/") && !pattern.startsWith("/verify/") && !pattern.startsWith("/card/")
+                && !pattern.startsWith("/check-in/");
+    }
+
+    /** A value a form would send for this parameter: ids of the own side's objects, plain values otherwise. */
+    private String paramValue(String name, Class<?> type) {
+        Map<String, Object> byName = Map.of("personId", own.person(), "withPersonId", own.leaderPerson(),
+                "toOrgId", elsewhere.id(), "organizationId", own.branch().id(), "under", own.branch().id(),
+                "buildingId", own.branch().firstBuildingId(), "compoundId", own.branch().compoundId(),
+                "parent", own.branch().committeeId(), "parentId", own.branch().committeeId(), "group", own.group());
+        if (byName.containsKey(name)) {
+            return String.valueOf(byName.get(name));
+        }
+        if (type.isArray() || List.class.isAssignableFrom(type) || name.endsWith("Id")) {
+            return null;
+        }
+        if (type == String.class) {
+            return "测试";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "false";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "1";
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.now(zone).toString();
+        }
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString();
+        }
+        if (type.isEnum()) {
+            return ((Enum<?>) type.getEnumConstants()[0]).name();
+        }
+        return null;
+    }
+
+    // --- the matrix ---
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            List<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? List.of("GET")
+                    : info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList();
+            for (String pattern : info.getPatternValues()) {
+                methods.forEach(method -> endpoints.add(new Endpoint(method, pattern, entry.getValue())));
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+
+    private static Map<String, Map<Caller, Boolean>> declared() throws IOException {
+        Map<String, Map<Caller, Boolean>> rows = new TreeMap<>();
+        for (String line : Files.readAllLines(DECLARED)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.trim().split("\\s+");
+            Map<Caller, Boolean> row = new EnumMap<>(Caller.class);
+            for (Caller caller : Caller.values()) {
+                row.put(caller, cells[2 + caller.ordinal()].equals("Y"));
+            }
+            rows.put(cells[0] + " " + cells[1], row);
+        }
+        return rows;
+    }
+
+    private static String symbols(Map<Caller, Boolean> row) {
+        StringBuilder text = new StringBuilder();
+        for (Caller caller : Caller.values()) {
+            text.append(row.get(caller) ? " Y" : " -");
+        }
+        return text.toString().trim();
+    }
+
+    private static String row(String key, Map<Caller, Boolean> verdicts) {
+        String[] parts = key.split(" ", 2);
+        return String.format("%-6s %-58s %s", parts[0], parts[1], String.join("  ", symbols(verdicts).split(" ")));
+    }
+
+    /** docs/security.md: the rule, and the matrix as declared and verified. */
+    private static void document(Map<String, Map<Caller, Boolean>> declared) throws IOException {
+        StringBuilder doc = new StringBuilder(Files.readString(DOCUMENT).split("<!-- matrix -->")[0]).append("<!-- matrix -->\n\n");
+        doc.append("| method | address | anonymous | member | group leader | secretary | org admin | county admin |\n");
+        doc.append("|---|---|---|---|---|---|---|---|\n");
+        declared.forEach((key, row) -> {
+            String[] parts = key.split(" ", 2);
+            doc.append("| ").append(parts[0]).append(" | `").append(parts[1]).append("` |");
+            for (Caller caller : Caller.values()) {
+                doc.append(row.get(caller) ? " ✓ |" : " · |");
+            }
+            doc.append('\n');
+        });
+        Files.writeString(DOCUMENT, doc.toString());
+    }
+}

@@ -1,0 +1,221 @@
+package com.countyleague;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.countyleague.TestFixtures.Branch;
+import com.countyleague.account.Accounts;
+import com.countyleague.account.Role;
+import com.countyleague.activity.Activities;
+import com.countyleague.activity.Activity;
+import com.countyleague.activity.CheckIns;
+import com.countyleague.group.GroupKind;
+import com.countyleague.group.GroupRole;
+import com.countyleague.member.Transfers;
+import com.countyleague.points.PointsBank;
+import com.countyleague.points.RewardItem;
+import com.countyleague.points.Rewards;
+import com.countyleague.recruitment.Application;
+import com.countyleague.recruitment.Campaign;
+import com.countyleague.recruitment.Channel;
+import com.countyleague.recruitment.Recruitment;
+import com.countyleague.volunteer.Rosters;
+import com.countyleague.volunteer.VolunteerPost;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two branches side by side, each with everything a request can name by id: its secretary, the
+ * admin of its committee, a group leader and a member with their accounts, people, a group with a
+ * membership, an activity of the group with a photo and a proof, a volunteer post with a roster, a
+ * swap and a day off, a campaign with an application, a reward with a redemption, a certificate,
+ * transfers in and out, an account and an import job. What one side may touch, the other may not.
+ */
+@TestComponent
+public class TwoBranches {
+
+    /** One branch's world: ids and codes, and the accounts that act in it. */
+    public record Side(Branch branch, String secretary, String orgAdmin, String leader, String member, long memberPerson,
+                       long leaderPerson, long person, long group, long membership, long pendingMembership, long activity,
+                       String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
+                       long unavailability, long campaign, String campaignCode, long application, long reward, long redemption,
+                       String cardCode, long certificate, String certificateCode, long transferIn, long transferOut, long account,
+                       long importJob) {
+    }
+
+    private final TestFixtures fixtures;
+    private final Accounts accounts;
+    private final com.countyleague.group.Groups groups;
+    private final Activities activities;
+    private final CheckIns checkIns;
+    private final Rosters rosters;
+    private final Recruitment recruitment;
+    private final Rewards rewards;
+    private final PointsBank bank;
+    private final Transfers transfers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TwoBranches(TestFixtures fixtures, Accounts accounts, com.countyleague.group.Groups groups, Activities activities,
+                CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
+                JdbcClient jdbc, Clock clock) {
+        this.fixtures = fixtures;
+        this.accounts = accounts;
+        this.groups = groups;
+        this.activities = activities;
+        this.checkIns = checkIns;
+        this.rosters = rosters;
+        this.recruitment = recruitment;
+        this.rewards = rewards;
+        this.bank = bank;
+        this.transfers = transfers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A side named {@code label}; {@code elsewhere} is a third branch that transfers go to and come from. */
+    public Side side(String label, Branch elsewhere) {
+        Branch branch = fixtures.branch(label + "团支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String orgAdmin = fixtures.readyAccount(Role.ORG_ADMIN, branch.committeeId());
+        long memberPerson = fixtures.youth(branch.id(), label + "成员");
+        String member = fixtures.accountFor(memberPerson, branch.id());
+        long leaderPerson = fixtures.youth(branch.id(), label + "组长");
+        String leader = leaderAccount(leaderPerson, branch.id());
+        long person = fixtures.youth(branch.id(), label + "青年");
+
+        long group = fixtures.group(GroupKind.INTEREST_GROUP, branch.id(), null);
+        long membership = fixtures.enrol(group, memberPerson).getId();
+        long leadership = fixtures.enrol(group, leaderPerson).getId();
+        fixtures.as("admin", () -> {
+            groups.appoint(leadership, GroupRole.OWNER);
+            return null;
+        });
+        long pendingMembership = fixtures.as(fixtures.accountFor(fixtures.youth(branch.id(), label + "申请者"), branch.id()),
+                () -> groups.apply(group));
+
+        Instant now = clock.instant();
+        long activity = fixtures.as(leader, () -> {
+            long id = activities.create(new Activity.Details(null, group, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    label + "活动", null, "活动室", now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(2)), null, null, null,
+                    new BigDecimal("2")));
+            activities.publish(id);
+            return id;
+        });
+        String token = fixtures.as(leader, () -> checkIns.screen(activity, CheckIns.Purpose.IN).token());
+        long photo = fixtures.as(leader, () -> activities.addPhoto(activity, png()));
+        long submission = jdbc.sql("""
+                        insert into task_submission (activity_id, person_id, text, status, submitted_at, version)
+                        values (?, ?, '读书打卡', 'PENDING', now(), 0) returning id""")
+                .params(activity, memberPerson).query(Long.class).single();
+
+        long team = fixtures.group(GroupKind.VOLUNTEER_TEAM, branch.id(), null);
+        fixtures.enrol(team, memberPerson);
+        long teamLead = fixtures.enrol(team, leaderPerson).getId();
+        fixtures.as("admin", () -> {
+            groups.appoint(teamLead, GroupRole.OWNER);
+            return null;
+        });
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        long post = fixtures.as(secretary, () -> rosters.create(new VolunteerPost.Details(label + "门岗", branch.id(),
+                branch.compoundId(), null, team, 1, List.of(new VolunteerPost.Slot(0, LocalTime.of(8, 0), LocalTime.of(12, 0))),
+                VolunteerPost.Status.ACTIVE)));
+        fixtures.as(secretary, () -> rosters.generate(post, tomorrow, 1));
+        long shift = shiftOf(post, memberPerson);
+        long swap = fixtures.as(member, () -> rosters.requestSwap(shift, leaderPerson, shiftOf(post, leaderPerson), "家里有事"));
+        fixtures.as(member, () -> {
+            rosters.declareUnavailable(tomorrow.plusDays(20), tomorrow.plusDays(21), "出差");
+            return null;
+        });
+        long unavailability = jdbc.sql("select max(id) from volunteer_unavailability where person_id = ?").param(memberPerson)
+                .query(Long.class).single();
+
+        String campaignCode = TestFixtures.uniqueCode("zm").toLowerCase();
+        long campaign = fixtures.as(secretary, () -> recruitment.create(new Campaign.Details(campaignCode, label + "招募", null,
+                branch.id(), branch.id(), LocalDate.now(clock).minusDays(1), LocalDate.now(clock).plusDays(30), true,
+                List.of(new Campaign.Target(group, 10)), List.of(new Campaign.ChannelUse(Channel.SELF_APPLICATION, null),
+                new Campaign.ChannelUse(Channel.ORG_NOMINATION, null)))));
+        long application = recruitment.apply(campaignCode, new Application.Form(group, Channel.SELF_APPLICATION, null,
+                label + "报名者", com.countyleague.member.TestIds.of(LocalDate.of(2002, 2, 2),
+                com.countyleague.member.Gender.FEMALE), "13800001111", null, null, null));
+
+        long reward = fixtures.as(secretary, () -> {
+            long id = rewards.create(new RewardItem.Details(label + "购物券", null, RewardItem.Kind.GOODS, "社区超市", branch.id(),
+                    10, 100, null, null, null, null));
+            rewards.publish(id, true);
+            rewards.setPicture(id, png());
+            return id;
+        });
+        fixtures.as("admin", () -> {
+            bank.adjust(memberPerson, 100, "测试发放", UUID.randomUUID().toString());
+            return null;
+        });
+        long redemption = fixtures.as(member, () -> rewards.redeem(reward, UUID.randomUUID().toString())).getId();
+        String cardCode = fixtures.as(member, () -> bank.myCard().getCardCode());
+
+        String certificateCode = TestFixtures.uniqueCode("C").replace("-", "");
+        long certificate = jdbc.sql("""
+                        insert into service_certificate (code, number, person_id, person_name, id_type, id_number_masked,
+                            period_from, period_to, service_minutes, content, issuer_org_id, issuer_name, person_in_charge,
+                            handler, contact, issued_at, issued_by)
+                        values (?, ?, ?, ?, '居民身份证', '110***********0000', current_date - 30, current_date, 120, '社区服务', ?,
+                            ?, '某', '某', '1', now(), 'test') returning id""")
+                .params(certificateCode, "N" + certificateCode, memberPerson, label + "成员", branch.id(), branch.name())
+                .query(Long.class).single();
+
+        long leaving = fixtures.youth(branch.id(), label + "转出者");
+        long transferOut = fixtures.as(secretary, () -> transfers.request(leaving, elsewhere.id(), "迁居"));
+        long arriving = fixtures.youth(elsewhere.id(), label + "转入者");
+        long transferIn = fixtures.as("admin", () -> transfers.request(arriving, branch.id(), "迁居"));
+
+        long account = fixtures.as("admin", () -> accounts.create(new Accounts.AccountDraft(TestFixtures.uniqueCode("acc").toLowerCase(),
+                label + "账号", Role.MEMBER, branch.id(), TestFixtures.PASSWORD)));
+        long importJob = jdbc.sql("""
+                        insert into import_job (uploaded_by, account_id, file_name, content, status, created_at, version)
+                        values (?, (select id from account where username = ?), 'people.xlsx', '\\x00', 'INVALID', now(), 0)
+                        returning id""")
+                .params(secretary, secretary).query(Long.class).single();
+        return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
+                pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
+                application, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut, account, importJob);
+    }
+
+    /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */
+    private String leaderAccount(long personId, long branchId) {
+        String username = TestFixtures.uniqueCode("l").toLowerCase();
+        fixtures.as("admin", () -> accounts.createForPerson(new Accounts.AccountDraft(username, "组长" + username, Role.GROUP_LEADER,
+                branchId, TestFixtures.PASSWORD), personId));
+        jdbc.sql("update account set must_change_password = false where username = ?").param(username).update();
+        return username;
+    }
+
+    private long shiftOf(long post, long personId) {
+        return jdbc.sql("select min(id) from volunteer_shift where post_id = ? and person_id = ?").params(post, personId)
+                .query(Long.class).single();
+    }
+
+    static byte[] png() {
+        BufferedImage image = new BufferedImage(12, 12, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xC00000);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
