@@ -19,6 +19,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Account use cases. County admins manage every account; org admins manage the accounts bound to
@@ -183,6 +185,9 @@ public class Accounts {
             throw new RuleViolationException("newPassword", "account.password.same");
         }
         account.setPassword(passwordEncoder.encode(newPassword), false, clock.instant());
+        // whoever else knew the old password is signed out everywhere; this session goes on
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        sessions.endAllOf(account.getUsername(), request == null ? null : request.getSessionId());
     }
 
     @Transactional(readOnly = true)
@@ -231,10 +236,22 @@ public class Accounts {
         }
         String path = account.getOrganizationId() == null ? null
                 : organizations.find(account.getOrganizationId()).map(OrganizationRef::path).orElse(null);
-        if (!actor.covers(path) || !actor.role().mayGrant(account.getRole())) {
+        if (!mayManage(actor, account.getRole(), path)) {
             throw new AccessDeniedException("Account " + id + " is outside the reach of " + actor.username());
         }
         return account;
+    }
+
+    /**
+     * An organisation admin manages accounts strictly below their own level: of roles they may grant,
+     * within their reach, and never an admin of their own unit (a peer, or themselves).
+     */
+    private static boolean mayManage(Actor actor, Role role, String organizationPath) {
+        if (actor.isCountyAdmin()) {
+            return true;
+        }
+        return actor.role().mayGrant(role) && actor.covers(organizationPath)
+                && !(role.isAdmin() && organizationPath.equals(actor.scopePath()));
     }
 
     private void checkAssignment(Actor actor, Role role, Long organizationId) {
@@ -249,7 +266,9 @@ public class Accounts {
         }
         OrganizationRef organization = organizations.find(organizationId)
                 .orElseThrow(() -> new RuleViolationException("organizationId", "account.organization.required"));
-        actor.requireCovers(organization.path());
+        if (!mayManage(actor, role, organization.path())) {
+            throw new AccessDeniedException("Role " + role + " at " + organizationId + " may not be granted by " + actor.username());
+        }
     }
 
     private Actor requireAccountAdmin() {

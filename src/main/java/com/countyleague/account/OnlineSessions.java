@@ -84,6 +84,12 @@ public class OnlineSessions {
 
     /** Ends every session of an account whose rights or password changed. */
     void endAllOf(String username) {
-        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        endAllOf(username, null);
+    }
+
+    /** Ends every session of the account but the one given: after its owner changed the password in it. */
+    void endAllOf(String username, String keptSessionId) {
+        sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keptSessionId))
+                .forEach(sessions::deleteById);
     }
 }

@@ -58,20 +58,18 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
                                         AuthenticationException exception) throws IOException {
         String username = Texts.clip(request.getParameter("username"), 100);
         Long accountId = accountRepository.findByUsername(username == null ? "" : username).map(Account::getId).orElse(null);
-        String reason;
         if (exception instanceof LockedException) {
             loginLog.record(username, accountId, LoginLog.Result.LOCKED, null);
-            reason = "locked";
         } else if (exception instanceof DisabledException) {
             loginLog.record(username, accountId, LoginLog.Result.DISABLED, null);
-            reason = "disabled";
         } else {
             boolean lockedNow = exception instanceof BadCredentialsException && accountId != null
                     && accounts.recordFailedLogin(username);
             loginLog.record(username, accountId, LoginLog.Result.BAD_CREDENTIALS, lockedNow ? "locked" : null);
-            reason = lockedNow ? "locked" : "bad";
         }
-        getRedirectStrategy().sendRedirect(request, response, "/login?error=" + reason);
+        // one answer for a wrong password, an unknown user, a locked and a disabled account: the page tells
+        // nobody which accounts exist or what state they are in; the login log keeps the difference
+        getRedirectStrategy().sendRedirect(request, response, "/login?error");
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.countyleague.IntegrationTest;
 import com.countyleague.TestFixtures;
 import com.countyleague.org.OrganizationType;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Org admins manage accounts within their subtree only, and never create a county admin. */
@@ -91,6 +94,68 @@ class AccountAdminTests {
                         .param("enabled", "false"))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select enabled from account where id = ?").param(otherId).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void anOrgAdminManagesOnlyAccountsBelowTheirOwnLevelNeverAPeerAdminOrThemselves() throws Exception {
+        String peer = fixtures.account(Role.ORG_ADMIN, committeeA);
+        long peerId = idOf(peer);
+        String peerHash = passwordHashOf(peer);
+        mvc.perform(post("/admin/accounts/{id}/password", peerId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+                        .param("password", "Taken@2026"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/accounts/{id}/enabled", peerId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+                        .param("enabled", "false"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(orgAdminOfA)).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+                        .param("password", "Taken@2026"))
+                .andExpect(status().isForbidden());
+        assertThat(passwordHashOf(peer)).isEqualTo(peerHash);
+        // another admin of the same unit cannot be made either
+        String second = TestFixtures.uniqueCode("peer").toLowerCase();
+        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+                        .param("username", second).param("displayName", "同级").param("role", "ORG_ADMIN")
+                        .param("organizationId", Long.toString(committeeA)).param("password", "Init@2026"))
+                .andExpect(status().isForbidden());
+        assertThat(exists(second)).isFalse();
+
+        // an admin of a unit below is theirs to manage
+        long branch = fixtures.unit(committeeA, OrganizationType.BRANCH, "账号甲下级团支部");
+        String below = fixtures.account(Role.ORG_ADMIN, branch);
+        String belowHash = passwordHashOf(below);
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(below)).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+                        .param("password", "Reset@2026x"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(passwordHashOf(below)).isNotEqualTo(belowHash);
+    }
+
+    @Test
+    void changingAPasswordEndsTheAccountsOtherSessions() throws Exception {
+        String username = fixtures.readyAccount(Role.MEMBER, committeeA);
+        Cookie phone = signIn(username, TestFixtures.PASSWORD);
+        Cookie desktop = signIn(username, TestFixtures.PASSWORD);
+        mvc.perform(get("/me/").cookie(phone)).andExpect(status().isOk());
+
+        mvc.perform(post("/me/password").cookie(desktop).with(csrf()).param("currentPassword", TestFixtures.PASSWORD)
+                        .param("newPassword", "Moved@2026x").param("confirmPassword", "Moved@2026x"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/me/").cookie(desktop)).andExpect(status().isOk());
+        mvc.perform(get("/me/").cookie(phone)).andExpect(redirectedUrl("/login"));
+
+        // a reset by an admin ends them all
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(username)).with(fixtures.signedIn("admin")).with(csrf())
+                        .param("password", "Reset@2026x"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/me/").cookie(desktop)).andExpect(redirectedUrl("/login"));
+    }
+
+    private Cookie signIn(String username, String password) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+    }
+
+    private String passwordHashOf(String username) {
+        return jdbc.sql("select password_hash from account where username = ?").param(username).query(String.class).single();
     }
 
     @Test

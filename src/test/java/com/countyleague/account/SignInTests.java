@@ -1,6 +1,8 @@
 package com.countyleague.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
@@ -27,6 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Sign-in through the real form: lockout, its end, CSRF, and the login log. */
 @IntegrationTest
 class SignInTests {
+
+    /** The one answer to every failed sign-in. */
+    private static final String REFUSED = "/login?error";
 
     /** Accounts made by an admin start with a password their owner must change. */
     private static final String FIRST_SIGN_IN = "/me/password";
@@ -58,17 +63,13 @@ class SignInTests {
     @Test
     void theSixthAttemptWithTheRightPasswordDuringALockoutIsRefusedAndTheLockoutEndsAfterFifteenMinutes() throws Exception {
         String username = fixtures.account(Role.MEMBER, fixtures.rootId());
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            signIn(username, "Wrong@123").andExpect(redirectedUrl("/login?error=bad"));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(username, "Wrong@123").andExpect(redirectedUrl(REFUSED));
         }
-        signIn(username, "Wrong@123").andExpect(redirectedUrl("/login?error=locked"));
 
-        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
-        mvc.perform(get("/login").param("error", "locked"))
-                .andExpect(content().string(containsString("账号因连续5次密码错误已被锁定")));
-
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(REFUSED));
         clock.advance(Duration.ofMinutes(14));
-        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=locked"));
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(REFUSED));
 
         clock.advance(Duration.ofMinutes(1));
         signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
@@ -97,7 +98,46 @@ class SignInTests {
         long accountId = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
         mvc.perform(post("/admin/accounts/{id}/enabled", accountId).param("enabled", "false")
                 .with(fixtures.signedIn("admin")).with(csrf())).andExpect(status().is3xxRedirection());
-        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/login?error=disabled"));
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(REFUSED));
+    }
+
+    @Test
+    void aWrongPasswordAnUnknownUserALockedAndADisabledAccountAreAnsweredAlike() throws Exception {
+        String wrong = fixtures.account(Role.MEMBER, fixtures.rootId());
+        String locked = fixtures.account(Role.MEMBER, fixtures.rootId());
+        String disabled = fixtures.account(Role.MEMBER, fixtures.rootId());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(locked, "Wrong@123");
+        }
+        jdbc.sql("update account set enabled = false where username = ?").param(disabled).update();
+
+        List<String> answers = new ArrayList<>();
+        for (String[] attempt : List.of(new String[] {wrong, "Wrong@123"}, new String[] {"nobody-" + wrong, "Wrong@123"},
+                new String[] {locked, TestFixtures.PASSWORD}, new String[] {disabled, TestFixtures.PASSWORD})) {
+            String location = signIn(attempt[0], attempt[1]).andReturn().getResponse().getRedirectedUrl();
+            answers.add(location + " " + mvc.perform(get(location)).andReturn().getResponse().getContentAsString()
+                    .replaceAll("(?s).*(<div[^>]*id=\"login-error\".*?</div>).*", "$1"));
+        }
+        assertThat(answers).hasSize(4).containsOnly(answers.get(0));
+        assertThat(answers.get(0)).startsWith(REFUSED).contains("用户名或密码错误");
+        // the log still tells them apart for the administrator
+        assertThat(loginResults(locked)).endsWith("LOCKED");
+        assertThat(loginResults(disabled)).containsExactly("DISABLED");
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndTheOldOneSignsNobodyIn() throws Exception {
+        Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).isNotNull();
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        Cookie after = mvc.perform(post("/login").cookie(before).with(csrf())
+                        .param("username", username).param("password", TestFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        mvc.perform(get("/me/").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/me/").cookie(before)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -136,7 +176,7 @@ class SignInTests {
         return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password));
     }
 
-    private java.util.List<String> loginResults(String username) {
+    private List<String> loginResults(String username) {
         return jdbc.sql("select result from login_log where username = ? order by id").param(username).query(String.class).list();
     }
 }
