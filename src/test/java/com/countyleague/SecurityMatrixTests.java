@@ -287,6 +287,7 @@ class SecurityMatrixTests {
             new PathRule("/volunteer/posts/\\{id}.*", "id", Side::post),
             new PathRule("/me/shifts/unavailable/\\{id}.*", "id", Side::unavailability),
             new PathRule("/me/shifts/\\{shift}.*", "shift", Side::shift),
+            new PathRule("/admin/campaigns/reviews/.*", "id", Side::heldApplication),
             new PathRule("/admin/campaigns/\\{id}.*", "id", Side::campaign),
             new PathRule("/join/\\{code}.*", "code", Side::campaignCode),
             new PathRule("(/admin/points|/me)?/rewards/\\{id}.*", "id", Side::reward),

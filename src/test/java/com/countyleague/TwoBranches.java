@@ -24,6 +24,9 @@ import com.countyleague.activity.Activity;
 import com.countyleague.activity.CheckIns;
 import com.countyleague.group.GroupKind;
 import com.countyleague.group.GroupRole;
+import com.countyleague.member.Gender;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.TestIds;
 import com.countyleague.member.Transfers;
 import com.countyleague.points.PointsBank;
 import com.countyleague.points.RewardItem;
@@ -52,9 +55,9 @@ public class TwoBranches {
     public record Side(Branch branch, String secretary, String orgAdmin, String leader, String member, long memberPerson,
                        long leaderPerson, long person, long group, long membership, long pendingMembership, long activity,
                        String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
-                       long unavailability, long campaign, String campaignCode, long application, long reward, long redemption,
-                       String cardCode, long certificate, String certificateCode, long transferIn, long transferOut, long account,
-                       long importJob) {
+                       long unavailability, long campaign, String campaignCode, long application, long heldApplication,
+                       long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
+                       long transferOut, long account, long importJob) {
     }
 
     private final TestFixtures fixtures;
@@ -150,8 +153,13 @@ public class TwoBranches {
                 List.of(new Campaign.Target(group, 10)), List.of(new Campaign.ChannelUse(Channel.SELF_APPLICATION, null),
                 new Campaign.ChannelUse(Channel.ORG_NOMINATION, null)))));
         long application = recruitment.apply(campaignCode, new Application.Form(group, Channel.SELF_APPLICATION, null,
-                label + "报名者", com.countyleague.member.TestIds.of(LocalDate.of(2002, 2, 2),
-                com.countyleague.member.Gender.FEMALE), "13800001111", null, null, null));
+                label + "报名者", TestIds.of(LocalDate.of(2002, 2, 2), Gender.FEMALE), "13800001111", null, null, null));
+        // someone applies with the identity number of a person of this branch under another name: held for review
+        String heldNumber = TestIds.of(LocalDate.of(1999, 9, 9), Gender.MALE);
+        fixtures.person(branch.id(), Ledger.YOUTH, label + "本人", heldNumber, null);
+        long heldApplication = recruitment.apply(campaignCode, new Application.Form(group, Channel.SELF_APPLICATION, null,
+                label + "冒名者", heldNumber, null, null, null, null));
+        fixtures.as(leader, () -> recruitment.approve(heldApplication));
 
         long reward = fixtures.as(secretary, () -> {
             long id = rewards.create(new RewardItem.Details(label + "购物券", null, RewardItem.Kind.GOODS, "社区超市", branch.id(),
@@ -191,7 +199,8 @@ public class TwoBranches {
                 .params(secretary, secretary).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
-                application, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut, account, importJob);
+                application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
+                account, importJob);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -39,6 +39,15 @@ public class IdentityNumbers {
         return personalData.decrypt(cipher);
     }
 
+    /**
+     * Whether the ledger records this person under this name (as names are written there): for
+     * matching an applicant to a record without showing anyone the record.
+     */
+    public boolean isNamed(long personId, String name) {
+        String normalized = Person.normalizeName(name);
+        return normalized != null && people.findById(personId).map(p -> p.getName().equals(normalized)).orElse(false);
+    }
+
     /** The person of the ledgers with this number, if there is one. */
     public Optional<Long> personWith(String hash) {
         return people.findIdByIdNumberHash(hash);

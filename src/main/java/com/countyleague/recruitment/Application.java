@@ -20,7 +20,15 @@ import jakarta.persistence.Version;
 @Entity
 public class Application {
 
-    public enum Status { SUBMITTED, APPROVED, REJECTED }
+    public enum Status { SUBMITTED, NEEDS_REVIEW, APPROVED, REJECTED }
+
+    /** Why an approval waits for the staff who reach the person its identity number belongs to. */
+    public enum ReviewReason {
+        /** The ledger holds that number under another name. */
+        NAME_MISMATCH,
+        /** The person is outside the approver's reach: only their own staff may say it is them. */
+        OUTSIDE_REACH
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,6 +65,11 @@ public class Application {
     private Status status;
 
     private Long personId;
+
+    @Enumerated(EnumType.STRING)
+    private ReviewReason reviewReason;
+
+    private Long matchedPersonId;
 
     private Instant submittedAt;
 
@@ -102,6 +115,36 @@ public class Application {
 
     void reject(String by, String note, Instant now) {
         decide(Status.REJECTED, by, note, now);
+    }
+
+    /** Nothing is merged: the application waits for the staff who reach the matched person. */
+    void holdForReview(long matchedPersonId, ReviewReason reason, String by, Instant now) {
+        if (status != Status.SUBMITTED) {
+            throw RuleViolationException.of("application.already-decided");
+        }
+        this.status = Status.NEEDS_REVIEW;
+        this.matchedPersonId = matchedPersonId;
+        this.reviewReason = reason;
+    }
+
+    /** The person's staff confirm it is them: approved for the matched person. */
+    void confirm(String by, Instant now) {
+        requireUnderReview();
+        this.status = Status.SUBMITTED;
+        approve(matchedPersonId, by, now);
+    }
+
+    /** The person's staff say it is not them: refused, and the ledger record stays as it was. */
+    void refuse(String by, String note, Instant now) {
+        requireUnderReview();
+        this.status = Status.SUBMITTED;
+        reject(by, note, now);
+    }
+
+    private void requireUnderReview() {
+        if (status != Status.NEEDS_REVIEW) {
+            throw RuleViolationException.of("application.already-decided");
+        }
     }
 
     private void decide(Status outcome, String by, String note, Instant now) {
@@ -172,6 +215,14 @@ public class Application {
 
     public Long getPersonId() {
         return personId;
+    }
+
+    public ReviewReason getReviewReason() {
+        return reviewReason;
+    }
+
+    public Long getMatchedPersonId() {
+        return matchedPersonId;
     }
 
     public Instant getSubmittedAt() {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import com.countyleague.member.IdNumber;
 import com.countyleague.member.IdentityNumbers;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.People;
+import com.countyleague.member.People.PersonCard;
 import com.countyleague.member.Person;
 import com.countyleague.member.PersonDraft;
 import com.countyleague.org.Organization;
@@ -235,20 +237,77 @@ public class Recruitment {
         return waiting.stream().map(a -> new ApplicationRow(a, group, titles.get(a.getCampaignId()))).toList();
     }
 
+    /** What an approval came to. */
+    public enum Decision { APPROVED, HELD_FOR_REVIEW }
+
     /**
-     * Approves an application: the applicant is matched with their record by identity number, or
-     * recorded in the youth ledger of the intake branch, and joins the group (or its waiting list).
+     * Approves an application: the applicant is recorded in the youth ledger of the intake branch and
+     * joins the group (or its waiting list). When the ledger already holds their identity number, they
+     * are that person only if the name agrees and the approver reaches them; otherwise nothing is
+     * merged, nobody is told anything, and the application waits for the staff who reach that person.
      */
     @Transactional
-    public void approve(long applicationId) {
+    public Decision approve(long applicationId) {
         Actor actor = actors.current();
         Application application = reviewable(applicationId);
         Campaign campaign = campaigns.findWithDetailsById(application.getCampaignId()).orElseThrow();
         String idNumber = identityNumbers.open(application.getIdNumberCipher());
-        long personId = identityNumbers.personWith(identityNumbers.hashOf(idNumber))
-                .orElseGet(() -> actors.asSystem(() -> people.create(newcomer(application, idNumber, campaign))));
+        Optional<Long> holder = identityNumbers.personWith(identityNumbers.hashOf(idNumber));
+        if (holder.isPresent()) {
+            Application.ReviewReason doubt = !identityNumbers.isNamed(holder.get(), application.getName())
+                    ? Application.ReviewReason.NAME_MISMATCH
+                    : !reach.reaches(Reach.Target.PERSON, holder.get()) ? Application.ReviewReason.OUTSIDE_REACH : null;
+            if (doubt != null) {
+                application.holdForReview(holder.get(), doubt, actor.username(), clock.instant());
+                return Decision.HELD_FOR_REVIEW;
+            }
+        }
+        long personId = holder.orElseGet(() -> actors.asSystem(() -> people.create(newcomer(application, idNumber, campaign))));
         application.approve(personId, actor.username(), clock.instant());
         groups.enrol(application.getGroupId(), personId);
+        return Decision.APPROVED;
+    }
+
+    /** An application waiting for the staff who reach the person its identity number belongs to. */
+    public record ReviewRow(Application application, String campaignTitle, String groupName, PersonCard holder) {
+    }
+
+    /** Applications held for review whose matched person the caller reaches, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewRow> reviews() {
+        requireStaff();
+        List<Application> held = applications.findTop200ByStatusOrderBySubmittedAtAsc(Application.Status.NEEDS_REVIEW).stream()
+                .filter(a -> reach.reaches(Reach.Target.PERSON, a.getMatchedPersonId())).toList();
+        Map<Long, String> titles = campaigns.findAllById(held.stream().map(Application::getCampaignId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(Campaign::getId, Campaign::getTitle));
+        Map<Long, CommunityGroup> heldGroups = groups.byIds(held.stream().map(Application::getGroupId).collect(Collectors.toSet()));
+        Map<Long, PersonCard> holders = people.cards(held.stream().map(Application::getMatchedPersonId).collect(Collectors.toSet()));
+        return held.stream().map(a -> new ReviewRow(a, titles.get(a.getCampaignId()), nameOf(heldGroups.get(a.getGroupId())),
+                holders.get(a.getMatchedPersonId()))).toList();
+    }
+
+    /** The person's staff confirm the applicant is them: approved, and they join the group as the approver decided. */
+    @Transactional
+    public void confirmReview(long applicationId) {
+        Application application = underReview(applicationId);
+        application.confirm(actors.current().username(), clock.instant());
+        // the group's runner approved; the person's staff vouch for who it is: the enrolment is the application's own
+        actors.asSystem(() -> groups.enrol(application.getGroupId(), application.getMatchedPersonId()));
+    }
+
+    /** The person's staff say the applicant is not them: refused, and the ledger stays as it was. */
+    @Transactional
+    public void refuseReview(long applicationId, String note) {
+        underReview(applicationId).refuse(actors.current().username(), blankToNull(note), clock.instant());
+    }
+
+    private Application underReview(long applicationId) {
+        requireStaff();
+        Application application = applications.lock(applicationId)
+                .filter(a -> a.getStatus() == Application.Status.NEEDS_REVIEW)
+                .orElseThrow(() -> new NotFoundException("application", applicationId));
+        reach.require(Reach.Target.PERSON, application.getMatchedPersonId());
+        return application;
     }
 
     @Transactional

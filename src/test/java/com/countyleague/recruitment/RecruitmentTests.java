@@ -30,10 +30,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -116,6 +118,85 @@ class RecruitmentTests {
                 .query(Long.class).single()).isEqualTo(existing);
         assertThat(jdbc.sql("select count(*) from group_membership where group_id = ? and status = 'ACTIVE'").param(group)
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdentityNumberOfAnotherBranchsPersonUnderAnotherNameMergesNothingAndWaitsForTheirStaff() throws Exception {
+        Branch elsewhere = fixtures.branch("别处招募团支部");
+        String theirSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, elsewhere.id());
+        String ourSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, intake.id());
+        String taken = TestIds.exactly(LocalDate.of(2000, 7, 7), Gender.FEMALE);
+        long holder = fixtures.person(elsewhere.id(), Ledger.LEAGUE_MEMBER, "乙原名", taken, "13966660000");
+        apply("冒名者", taken, Channel.SELF_APPLICATION).andExpect(status().isOk());
+        long application = applications().get(0);
+        String leader = leaderOf(group);
+        long people = jdbc.sql("select count(*) from person").query(Long.class).single();
+
+        mvc.perform(post("/groups/{g}/applications/{a}/approve", group, application).with(fixtures.signedIn(leader)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("success", containsString("核实")));
+
+        var held = jdbc.sql("select status, review_reason, matched_person_id, person_id from application where id = ?")
+                .param(application).query().singleRow();
+        assertThat(held.get("status")).isEqualTo("NEEDS_REVIEW");
+        assertThat(held.get("review_reason")).isEqualTo("NAME_MISMATCH");
+        assertThat(held.get("matched_person_id")).isEqualTo(holder);
+        assertThat(held.get("person_id")).isNull();
+        assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isEqualTo(people);
+        assertThat(jdbc.sql("select name from person where id = ?").param(holder).query(String.class).single()).isEqualTo("乙原名");
+        assertThat(jdbc.sql("select count(*) from group_membership where person_id = ?").param(holder).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where person_id = ?").param(holder).query(Long.class).single()).isZero();
+        // the approver learns nothing of the holder
+        mvc.perform(get("/groups/{g}/applications", group).with(fixtures.signedIn(leader)))
+                .andExpect(content().string(not(containsString("乙原名"))));
+
+        // only the holder's own staff see the item, and they decide
+        mvc.perform(get("/admin/campaigns/reviews").with(fixtures.signedIn(ourSecretary)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("冒名者"))));
+        mvc.perform(post("/admin/campaigns/reviews/{id}/confirm", application).with(fixtures.signedIn(ourSecretary)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/admin/campaigns/reviews").with(fixtures.signedIn(theirSecretary)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("冒名者")))
+                .andExpect(content().string(containsString("乙原名")));
+        mvc.perform(post("/admin/campaigns/reviews/{id}/refuse", application).with(fixtures.signedIn(theirSecretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from application where id = ?").param(application).query(String.class).single())
+                .isEqualTo("REJECTED");
+        assertThat(jdbc.sql("select count(*) from group_membership where person_id = ?").param(holder).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where target = ?").param("person:" + holder).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aKnownPersonOfAnotherBranchJoinsOnlyOnceTheirOwnStaffConfirmIt() throws Exception {
+        Branch elsewhere = fixtures.branch("外支部招募团支部");
+        String theirSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, elsewhere.id());
+        String number = TestIds.exactly(LocalDate.of(2001, 8, 8), Gender.MALE);
+        long holder = fixtures.person(elsewhere.id(), Ledger.YOUTH, "同名青年", number, null);
+        apply("同名青年", number, Channel.SELF_APPLICATION).andExpect(status().isOk());
+        long application = applications().get(0);
+
+        fixtures.as(leaderOf(group), () -> recruitment.approve(application));
+        assertThat(jdbc.sql("select review_reason from application where id = ?").param(application).query(String.class).single())
+                .isEqualTo("OUTSIDE_REACH");
+        assertThat(jdbc.sql("select count(*) from group_membership where person_id = ?").param(holder).query(Long.class).single()).isZero();
+
+        mvc.perform(post("/admin/campaigns/reviews/{id}/confirm", application).with(fixtures.signedIn(theirSecretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status, person_id from application where id = ?").param(application).query().singleRow())
+                .containsEntry("status", "APPROVED").containsEntry("person_id", holder);
+        assertThat(jdbc.sql("select count(*) from group_membership where group_id = ? and person_id = ? and status = 'ACTIVE'")
+                .params(group, holder).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** An account for the head of the group, who reviews its applications. */
+    private String leaderOf(long groupId) {
+        long head = fixtures.youth(intake.id(), "招募团长");
+        long membership = fixtures.enrol(groupId, head).getId();
+        fixtures.as("admin", () -> {
+            groups.appoint(membership, GroupRole.OWNER);
+            return null;
+        });
+        return fixtures.accountFor(head, intake.id());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -61,6 +62,25 @@ class CampaignAdminController {
         model.addAttribute("campaigns", recruitment.campaigns());
         model.addAttribute("today", LocalDate.now(clock));
         return "recruitment/list";
+    }
+
+    /** Applications whose identity number belongs to a person of the caller's reach, waiting for them to say it is that person. */
+    @GetMapping("/reviews")
+    String reviews(Model model) {
+        model.addAttribute("rows", recruitment.reviews());
+        return "recruitment/reviews";
+    }
+
+    @PostMapping("/reviews/{id}/confirm")
+    String confirmReview(@PathVariable long id, RedirectAttributes redirect) {
+        flash.attempt(redirect, "application.review.confirmed", () -> recruitment.confirmReview(id));
+        return "redirect:/admin/campaigns/reviews";
+    }
+
+    @PostMapping("/reviews/{id}/refuse")
+    String refuseReview(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        flash.attempt(redirect, "application.review.refused", () -> recruitment.refuseReview(id, note));
+        return "redirect:/admin/campaigns/reviews";
     }
 
     @GetMapping("/new")

@@ -2,6 +2,7 @@ package com.countyleague.recruitment.web;
 
 import com.countyleague.recruitment.Recruitment;
 import com.countyleague.web.Flash;
+import com.countyleague.web.RuleViolationException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,13 @@ class GroupApplicationsController {
 
     @PostMapping("/{id}/approve")
     String approve(@PathVariable long groupId, @PathVariable long id, RedirectAttributes redirect) {
-        return decide(groupId, redirect, "application.approved", () -> recruitment.approve(id));
+        try {
+            flash.success(redirect, recruitment.approve(id) == Recruitment.Decision.APPROVED
+                    ? "application.approved" : "application.held-for-review");
+        } catch (RuleViolationException refusal) {
+            flash.failure(redirect, refusal);
+        }
+        return "redirect:/groups/" + groupId + "/applications";
     }
 
     @PostMapping("/{id}/reject")
