@@ -43,9 +43,16 @@ public class Reach {
 
     /** Whether the caller is staff whose reach covers this organisation (an unknown one is reached by nobody). */
     public boolean organization(long organizationId) {
-        Actor actor = actors.current();
-        return actor.scopePrefix() != null
-                && organizations.find(organizationId).map(o -> actor.covers(o.path())).orElse(false);
+        return actors.current().scopePrefix() != null && organizations.find(organizationId).map(o -> covers(o.path())).orElse(false);
+    }
+
+    /**
+     * Whether the caller is staff whose reach covers the organisation at this path: for records that
+     * come loaded with their organisation. Nobody signed in reaches nothing.
+     */
+    public boolean covers(String organizationPath) {
+        Actor actor = actors.currentOrNull();
+        return actor != null && actor.covers(organizationPath);
     }
 
     /** Refuses (403) an organisation outside the caller's reach, and one that does not exist (404). */

@@ -224,7 +224,9 @@ public class Activities {
         waiting.forEach(s -> personIds.add(s.getPersonId()));
         present.forEach(a -> personIds.add(a.getPersonId()));
         proofs.forEach(t -> personIds.add(t.getPersonId()));
-        Map<Long, PersonCard> cards = people.cards(personIds);
+        // a group's core team knows its people by name; staff see in full only the people of their reach
+        boolean leadsGroup = activity.getGroupId() != null && groups.leads(activity.getGroupId());
+        Map<Long, PersonCard> cards = people.cards(personIds, leadsGroup ? personIds : Set.of());
         Set<Long> came = present.stream().map(Attendance::getPersonId).collect(Collectors.toSet());
         Names names = names(List.of(activity));
         return new ActivityPage(activity, names.host(activity), names.group(activity), activity.statusAt(clock.instant()),

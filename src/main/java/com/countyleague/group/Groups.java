@@ -171,7 +171,8 @@ public class Groups {
         pending.forEach(m -> personIds.add(m.getPersonId()));
         waiting.forEach(m -> personIds.add(m.getPersonId()));
         inactive.forEach(m -> personIds.add(m.getPersonId()));
-        Map<Long, PersonCard> cards = people.cards(personIds);
+        // the core team knows its members by name; staff of the host see in full only the people of their reach
+        Map<Long, PersonCard> cards = people.cards(personIds, holdsCoreRole(actor, group) ? personIds : Set.of());
         Map<GroupRole, Long> roleCounts = new HashMap<>();
         memberships.countRoles(id).forEach(row -> roleCounts.put((GroupRole) row[0], (Long) row[1]));
         Map<GroupRole, Integer> roleLimits = new HashMap<>();
@@ -410,6 +411,13 @@ public class Groups {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
         return reach.organization(group.getHostOrgId()) || holdsCoreRole(actor, group);
+    }
+
+    /** Whether the caller holds a core role in this group: its team knows its people by name. */
+    @Transactional(readOnly = true)
+    public boolean leads(long groupId) {
+        CommunityGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("group", groupId));
+        return holdsCoreRole(actors.current(), group);
     }
 
     /** The latest membership of each of these people in a group, for a campaign's funnel. */

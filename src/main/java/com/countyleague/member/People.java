@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
@@ -214,26 +214,43 @@ public class People {
     }
 
     /**
-     * A person as other modules' pages show them (a group's members, an application's applicant):
-     * name, age, branch and mobile, full and masked; the page decides which the viewer may see.
+     * A person as other modules' pages show them (a group's members, an activity's attendance): name,
+     * age, branch and mobile, full and masked. Who is outside the viewer's reach comes masked already
+     * ({@code reached} false): staff may not act for them by hand either.
      */
     public record PersonCard(long id, String name, Gender gender, int age, String mobile, String maskedMobile,
-                             String organizationName, long organizationId, boolean active) {
+                             String organizationName, long organizationId, boolean active, boolean reached) {
     }
 
-    /** Cards of these people, for modules that list people they hold by id. */
+    /** Cards of these people as the caller may see them: see {@link #cards(Collection, Collection)}. */
     @Transactional(readOnly = true)
     public Map<Long, PersonCard> cards(Collection<Long> personIds) {
+        return cards(personIds, Set.of());
+    }
+
+    /**
+     * Cards of these people as the caller may see them. A person within the caller's reach, or the
+     * caller themself, in full; anyone else with the mobile masked and the name masked too, unless the
+     * calling module vouches that the caller knows them by name ({@code knownByName}: a group's members
+     * to those who run it, a team to its members).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PersonCard> cards(Collection<Long> personIds, Collection<Long> knownByName) {
         if (personIds.isEmpty()) {
             return Map.of();
         }
         List<Person> persons = people.findAllByIds(personIds);
         Map<Long, Organization> orgs = units.organizations(persons.stream().map(Person::getOrganizationId).collect(Collectors.toSet()));
+        Long self = Optional.ofNullable(actors.currentOrNull()).map(Actor::personId).orElse(null);
         LocalDate today = today();
-        return persons.stream().collect(Collectors.toMap(Person::getId, p -> new PersonCard(p.getId(), p.getName(), p.getGender(),
-                p.ageOn(today), p.getMobile(), maskMobile(p.getMobile()),
-                nameOf(orgs.get(p.getOrganizationId()), Organization::getName), p.getOrganizationId(),
-                p.getStatus() == PersonStatus.ACTIVE)));
+        return persons.stream().collect(Collectors.toMap(Person::getId, p -> {
+            Organization unit = orgs.get(p.getOrganizationId());
+            boolean reached = p.getId().equals(self) || (unit != null && reach.covers(unit.getPath()));
+            String masked = maskMobile(p.getMobile());
+            return new PersonCard(p.getId(), reached || knownByName.contains(p.getId()) ? p.getName() : Person.maskName(p.getName()),
+                    p.getGender(), p.ageOn(today), reached ? p.getMobile() : masked, masked, nameOf(unit, Organization::getName),
+                    p.getOrganizationId(), p.getStatus() == PersonStatus.ACTIVE, reached);
+        }));
     }
 
     /** 138****8000: what people outside a person's own branch see of their mobile. */

@@ -177,7 +177,8 @@ public class Rosters {
             personIds.add(w.getRequestedBy());
             personIds.add(w.getWithPersonId());
         });
-        Map<Long, PersonCard> cards = people.cards(personIds);
+        // the team's core knows its people by name; staff see in full only the people of their reach
+        Map<Long, PersonCard> cards = people.cards(personIds, groups.leads(post.getTeamGroupId()) ? personIds : Set.of());
         List<RosterDay> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate d = day;
@@ -311,7 +312,8 @@ public class Rosters {
             personIds.add(w.getRequestedBy());
             personIds.add(w.getWithPersonId());
         });
-        Map<Long, PersonCard> cards = people.cards(personIds);
+        // teammates know each other by name (a swap is asked of one); their mobiles stay masked
+        Map<Long, PersonCard> cards = people.cards(personIds, personIds);
         Set<Long> pendingShifts = mySwaps.stream().filter(w -> w.getStatus() == ShiftSwap.Status.PENDING)
                 .map(ShiftSwap::getShiftId).collect(Collectors.toSet());
         List<MyShift> mine = upcoming.stream().map(s -> {
