@@ -53,6 +53,7 @@ public class CheckIns {
     private final TaskSubmissionRepository submissions;
     private final Activities activityRules;
     private final Organisers organisers;
+    private final CodeAttempts codeAttempts;
     private final Photos photos;
     private final Groups groups;
     private final People people;
@@ -64,7 +65,8 @@ public class CheckIns {
     private final Clock clock;
 
     CheckIns(ActivityRepository activities, AttendanceRepository attendances, SignUpRepository signUps,
-             TaskSubmissionRepository submissions, Activities activityRules, Organisers organisers, Photos photos, Groups groups,
+             TaskSubmissionRepository submissions, Activities activityRules, Organisers organisers, CodeAttempts codeAttempts,
+             Photos photos, Groups groups,
              People people, AuditTrail audit, Actors actors, Formats formats, JdbcClient jdbc, ApplicationEventPublisher events,
              Clock clock) {
         this.activities = activities;
@@ -73,6 +75,7 @@ public class CheckIns {
         this.submissions = submissions;
         this.activityRules = activityRules;
         this.organisers = organisers;
+        this.codeAttempts = codeAttempts;
         this.photos = photos;
         this.groups = groups;
         this.people = people;
@@ -127,6 +130,7 @@ public class CheckIns {
         if (!digits.matches("\\d{6}")) {
             throw new RuleViolationException("code", "checkin.code.format");
         }
+        codeAttempts.requireNotPaused(personId);
         Instant now = clock.instant();
         List<Activity> candidates = addressed != null ? List.of(addressed)
                 : activities.withOpenWindows(now.plus(Activity.CHECK_IN_EARLY), now.minus(Activity.CHECK_OUT_LATE));
@@ -142,7 +146,11 @@ public class CheckIns {
         }
         // six digits can coincide between two activities open at once: prefer the one the member may attend
         Match match = matches.stream().max(Comparator.comparing(m -> activityRules.mayTakePart(m.activity(), personId)))
-                .orElseThrow(() -> new RuleViolationException("code", "checkin.code.unknown"));
+                .orElse(null);
+        if (match == null) {
+            codeAttempts.recordWrongCode(personId);
+            throw new RuleViolationException("code", "checkin.code.unknown");
+        }
         return act(match.activity(), personId, match.purpose(), Attendance.Method.CODE, now);
     }
 

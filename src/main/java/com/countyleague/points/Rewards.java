@@ -141,6 +141,11 @@ public class Rewards {
     /** A published item's picture, for anyone signed in; [content type, bytes]. */
     @Transactional(readOnly = true)
     public Optional<Object[]> picture(long id) {
+        RewardItem item = find(id);
+        // members see an item only while it is published; its provider's staff prepare it before
+        if (!item.isPublished() && !reach.organization(item.getProviderOrgId())) {
+            throw new NotFoundException("reward", id);
+        }
         return jdbc.sql("select content_type, bytes from reward_picture where item_id = ?").param(id)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).optional();
     }

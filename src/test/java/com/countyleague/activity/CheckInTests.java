@@ -123,6 +123,28 @@ class CheckInTests {
     }
 
     @Test
+    void tenWrongCodesInTenMinutesPauseTheMembersTypingWithAClearMessage() throws Exception {
+        long activity = published(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofHours(2), null);
+        String member = fixtures.accountFor(fixtures.youth(branch.id(), "猜码者"), branch.id());
+        String right = code(activity, CheckIns.Purpose.IN);
+        String wrong = String.format("%06d", (Integer.parseInt(right) + 500_000) % 1_000_000);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(post("/me/activities/{id}/code", activity).param("code", wrong).with(fixtures.signedIn(member)).with(csrf()))
+                    .andExpect(content().string(containsString("签到码不正确")));
+        }
+
+        mvc.perform(post("/me/activities/{id}/code", activity).param("code", right).with(fixtures.signedIn(member)).with(csrf()))
+                .andExpect(content().string(containsString("签到码输错次数过多，请10分钟后再试")));
+        assertThat(attendances(activity)).isZero();
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        mvc.perform(post("/me/activities/{id}/code", activity).param("code", code(activity, CheckIns.Purpose.IN))
+                        .with(fixtures.signedIn(member)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")));
+        assertThat(attendances(activity)).isEqualTo(1);
+    }
+
+    @Test
     void checkInOutsideItsWindowIsRefused() throws Exception {
         long activity = published(clock.instant().plus(Duration.ofHours(2)), Duration.ofHours(1), null);
         long person = fixtures.youth(branch.id(), "早到者");
