@@ -23,6 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -138,6 +139,14 @@ class SignInTests {
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
         mvc.perform(get("/me/").cookie(after)).andExpect(status().isOk());
         mvc.perform(get("/me/").cookie(before)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void everyPageSaysToKeepItsAddressAndTheDevicesToThemselves() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("Permissions-Policy", containsString("geolocation=()")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
     }
 
     @Test

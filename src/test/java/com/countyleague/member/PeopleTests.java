@@ -56,6 +56,39 @@ class PeopleTests {
     }
 
     @Test
+    void theAuditedCorrectionOfAWrongIdentityNumberKeepsTheHistoryAndTheAuditEntry() throws Exception {
+        String wrong = jdbc.sql("select id_number_masked from person where id = ?").param(personA).query(String.class).single();
+        String right = TestIds.exactly(LocalDate.of(2004, 5, 6), Gender.MALE);
+        mvc.perform(post("/admin/people/{id}/correct-id", personA).param("idNumber", right).param("reason", "录入时把出生日期写错")
+                        .with(fixtures.signedIn(secretaryA)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/people/{id}/correct-id", personA).param("idNumber", right).param("reason", " ")
+                        .with(fixtures.signedIn("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select id_number_masked from person where id = ?").param(personA).query(String.class).single())
+                .isEqualTo(wrong);
+
+        mvc.perform(post("/admin/people/{id}/correct-id", personA).param("idNumber", right).param("reason", "录入时把出生日期写错")
+                        .with(fixtures.signedIn("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        Map<String, Object> corrected = jdbc.sql("select id_number_masked, birth_date from person where id = ?").param(personA)
+                .query().singleRow();
+        String masked = IdNumber.of(right).masked();
+        assertThat(corrected.get("id_number_masked")).isEqualTo(masked);
+        assertThat(corrected.get("birth_date").toString()).isEqualTo("2004-05-06");
+        assertThat(jdbc.sql("select type || '|' || coalesce(detail, '') || '|' || coalesce(reason, '') from person_event"
+                        + " where person_id = ? order by id").param(personA).query(String.class).list())
+                .containsExactly("CREATED||", "ID_NUMBER_CORRECTED|" + wrong + " → " + masked + "|录入时把出生日期写错");
+        assertThat(jdbc.sql("select operator || '|' || detail from audit_log where action = 'CORRECT_ID_NUMBER' and target = ?")
+                .param("person:" + personA).query(String.class).single())
+                .isEqualTo("admin|" + wrong + " → " + masked + "; 录入时把出生日期写错");
+        // the person is found by the right number now, and no longer by the wrong one
+        mvc.perform(get("/admin/people").param("ledger", "LEAGUE_MEMBER").param("text", right).with(fixtures.signedIn(secretaryA)))
+                .andExpect(content().string(containsString("甲团员")));
+    }
+
+    @Test
     void aSecretaryCannotReachAnotherBranchsPersonByUrlAsIfTheyWereNotThere() throws Exception {
         mvc.perform(get("/admin/people/{id}", personB).with(fixtures.signedIn(secretaryA)))
                 .andExpect(status().isNotFound())
