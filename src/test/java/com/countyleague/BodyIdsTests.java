@@ -320,9 +320,8 @@ class BodyIdsTests {
     }
 
     private org.springframework.util.MultiValueMap<String, String> person(String name) {
-        LocalDate born = LocalDate.of(2002, 6, 6);
-        return form("name", name, "idNumber", TestIds.of(born, Gender.FEMALE), "gender", "FEMALE", "birthDate", born.toString(),
-                "ledger", "YOUTH", "status", "ACTIVE");
+        // birth date and gender are read from the identity number
+        return form("name", name, "idNumber", TestIds.of(LocalDate.of(2002, 6, 6), Gender.FEMALE), "ledger", "YOUTH", "status", "ACTIVE");
     }
 
     private org.springframework.util.MultiValueMap<String, String> volunteerPost(String field, String value) {

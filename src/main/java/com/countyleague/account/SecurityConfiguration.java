@@ -2,19 +2,25 @@ package com.countyleague.account;
 
 import jakarta.servlet.DispatcherType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,6 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final Logger REFUSALS = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String[] STAFF = {"COUNTY_ADMIN", "ORG_ADMIN", "BRANCH_SECRETARY", "GROUP_LEADER"};
 
@@ -55,7 +63,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .failureHandler(handlers)
                         .permitAll())
                 // the JSON API answers 401 to a caller without a session instead of sending them to the sign-in page
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints()).accessDeniedHandler(loggedRefusals()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(handlers))
@@ -74,6 +82,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     /** Pages send a caller without a session to sign in; the JSON API answers 401. */
+    /** Every refusal is logged with who asked for what, then answered with the 403 page as before. */
+    private static AccessDeniedHandler loggedRefusals() {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        return (request, response, refusal) -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            REFUSALS.warn("Refused {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
+                    caller == null ? "nobody" : caller.getName(), refusal.getMessage());
+            page.handle(request, response, refusal);
+        };
+    }
+
     private static AuthenticationEntryPoint entryPoints() {
         return DelegatingAuthenticationEntryPoint.builder()
                 .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
