@@ -43,6 +43,7 @@ public class Reach {
 
     /** Whether the caller is staff whose reach covers this organisation (an unknown one is reached by nobody). */
     public boolean organization(long organizationId) {
+        // members and group leaders reach no subtree: spared the lookup
         return actors.current().scopePrefix() != null && organizations.find(organizationId).map(o -> covers(o.path())).orElse(false);
     }
 
@@ -57,10 +58,9 @@ public class Reach {
 
     /** Refuses (403) an organisation outside the caller's reach, and one that does not exist (404). */
     public void requireOrganization(long organizationId) {
-        if (organizations.find(organizationId).isEmpty()) {
-            throw new NotFoundException("organization", organizationId);
-        }
-        requireReach(organization(organizationId), "organization", organizationId, false);
+        OrganizationDirectory.OrganizationRef organization = organizations.find(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization", organizationId));
+        requireReach(covers(organization.path()), "organization", organizationId, false);
     }
 
     /** Whether the caller is staff whose reach covers the organisation this object belongs to. */
@@ -78,11 +78,6 @@ public class Reach {
             throw new NotFoundException(target.name().toLowerCase(), id);
         }
         requireReach(organization(organization.get()), target.name().toLowerCase(), id, target == Target.PERSON);
-    }
-
-    /** The path prefix of everything the caller reaches ({@code "/"} for the county admin), or {@code null} for non-staff. */
-    public String prefix() {
-        return actors.current().scopePrefix();
     }
 
     private Optional<Long> organizationOf(Target target, long id) {

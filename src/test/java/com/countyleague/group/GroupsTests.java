@@ -7,6 +7,8 @@ import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
+import com.countyleague.account.Role;
+import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -186,6 +188,24 @@ class GroupsTests {
         mvc.perform(post("/groups/{id}/memberships/{m}/accept", groupX, request).with(fixtures.signedIn(account)).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/groups").with(fixtures.signedIn(account))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select status from group_membership where id = ?").param(request).query(String.class).single())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aSecretaryNominatesToAGroupOnlyPeopleOfTheirReach() {
+        long group = fixtures.group(GroupKind.PRACTICE_GROUP, branch.id(), null);
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        Branch other = fixtures.branch("团体别处团支部");
+        long outsider = fixtures.youth(other.id(), "别处青年");
+        long ours = fixtures.youth(branch.id(), "本处青年");
+
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> groups.nominate(group, outsider))).isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from group_membership where person_id = ?").param(outsider).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from notification where person_id = ?").param(outsider).query(Long.class).single())
+                .isZero();
+        long request = fixtures.as(secretary, () -> groups.nominate(group, ours));
         assertThat(jdbc.sql("select status from group_membership where id = ?").param(request).query(String.class).single())
                 .isEqualTo("PENDING");
     }
