@@ -7,9 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Each top-level package is a module: no cycles, no reaching into another module's internals. */
 class ModularityTests {
@@ -21,6 +31,17 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         modules.verify();
+    }
+
+    @Test
+    void thePointsBankLearnsOfActivitiesAndShiftsOnlyFromTheirEvents() {
+        JavaClasses points = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.countyleague.points");
+        noClasses().that().resideInAPackage("com.countyleague.points..")
+                .should().dependOnClassesThat(resideInAnyPackage("com.countyleague.activity..", "com.countyleague.volunteer..")
+                        .and(annotatedWith(Service.class).or(annotatedWith(Component.class))))
+                .because("events carry what the bank pays for; it never calls the modules that publish them back")
+                .check(points);
     }
 
     @Test

@@ -377,12 +377,6 @@ public class Activities {
 
     // --- for other modules ---
 
-    /** An activity's title, for the lines of other modules' records (a points entry says what it was for). */
-    @Transactional(readOnly = true)
-    public String titleOf(long id) {
-        return activities.findById(id).map(Activity::getTitle).orElse("#" + id);
-    }
-
     /** The activities that earned a person service time in a period; callers check that they may see the person. */
     @Transactional(readOnly = true)
     public List<Served> servedBy(long personId, Instant from, Instant to) {

@@ -7,6 +7,6 @@ import java.time.Instant;
  * secretary, or their online proof was approved), with the service minutes it earned (zero when
  * under 60 % of the activity or when the activity confers no hours). Happens once per attendance.
  */
-public record AttendanceConfirmed(long attendanceId, long activityId, long personId, Activity.Type type,
+public record AttendanceConfirmed(long attendanceId, long activityId, String title, long personId, Activity.Type type,
                                   int serviceMinutes, Instant confirmedAt) {
 }

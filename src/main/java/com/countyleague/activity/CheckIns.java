@@ -294,7 +294,7 @@ public class CheckIns {
         if (approve && record(activity, submission.getPersonId(), submission.getSubmittedAt(), Attendance.Method.TASK)) {
             Attendance attendance = attendances.lock(activity.getId(), submission.getPersonId()).orElseThrow();
             attendance.confirmTask(now);
-            events.publishEvent(new AttendanceConfirmed(attendance.getId(), activity.getId(), submission.getPersonId(),
+            events.publishEvent(new AttendanceConfirmed(attendance.getId(), activity.getId(), activity.getTitle(), submission.getPersonId(),
                     activity.getType(), 0, now));
         }
     }
@@ -317,7 +317,7 @@ public class CheckIns {
             if (activity.getGroupId() != null) {
                 groups.noteAttendance(activity.getGroupId(), personId, at);
             }
-            events.publishEvent(new MemberCheckedIn(attendanceId, activity.getId(), personId, activity.getGroupId(),
+            events.publishEvent(new MemberCheckedIn(attendanceId, activity.getId(), activity.getTitle(), personId, activity.getGroupId(),
                     activity.getHostOrgId(), activity.getType(), method, at));
         });
         return id.isPresent();
@@ -325,7 +325,7 @@ public class CheckIns {
 
     private void settle(Activity activity, Attendance attendance, Instant out, Attendance.Method method, Instant now) {
         attendance.checkOut(activity, out, method, now);
-        events.publishEvent(new AttendanceConfirmed(attendance.getId(), activity.getId(), attendance.getPersonId(),
+        events.publishEvent(new AttendanceConfirmed(attendance.getId(), activity.getId(), activity.getTitle(), attendance.getPersonId(),
                 activity.getType(), attendance.getServiceMinutes(), now));
     }
 

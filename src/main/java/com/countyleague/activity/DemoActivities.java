@@ -170,9 +170,10 @@ class DemoActivities implements ApplicationRunner {
                     .params(activityId, person, Timestamp.from(in), method.name(), Timestamp.from(out), method.name(), minutes,
                             Timestamp.from(out))
                     .query(Long.class).single();
-            events.publishEvent(new MemberCheckedIn(attendance, activityId, person, activity.getGroupId(), activity.getHostOrgId(),
+            events.publishEvent(new MemberCheckedIn(attendance, activityId, activity.getTitle(), person, activity.getGroupId(), activity.getHostOrgId(),
                     activity.getType(), method, in));
-            events.publishEvent(new AttendanceConfirmed(attendance, activityId, person, activity.getType(), minutes, out));
+            events.publishEvent(new AttendanceConfirmed(attendance, activityId, activity.getTitle(), person, activity.getType(), minutes,
+                    out));
             if (activity.getGroupId() != null) {
                 groups.noteAttendance(activity.getGroupId(), person, in);
             }

@@ -23,18 +23,19 @@ class Earnings {
 
     @ApplicationModuleListener
     void on(MemberCheckedIn event) {
-        bank.earn(bank.forCheckIn(event.activityId(), event.personId(), event.type(), event.checkedInAt()));
+        bank.earn(bank.forCheckIn(event.activityId(), event.title(), event.personId(), event.type(), event.checkedInAt()));
     }
 
     @ApplicationModuleListener
     void on(AttendanceConfirmed event) {
         if (event.serviceMinutes() > 0) {
-            bank.earn(bank.forService(event.activityId(), event.personId(), event.type(), event.serviceMinutes(), event.confirmedAt()));
+            bank.earn(bank.forService(event.activityId(), event.title(), event.personId(), event.type(), event.serviceMinutes(),
+                    event.confirmedAt()));
         }
     }
 
     @ApplicationModuleListener
     void on(ShiftConfirmed event) {
-        bank.earn(bank.forShift(event.shiftId(), event.postId(), event.personId(), event.day(), event.serviceMinutes()));
+        bank.earn(bank.forShift(event.shiftId(), event.postName(), event.personId(), event.day(), event.serviceMinutes()));
     }
 }

@@ -15,14 +15,12 @@ import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.Role;
-import com.countyleague.activity.Activities;
 import com.countyleague.activity.Activity;
 import com.countyleague.member.People;
 import com.countyleague.member.People.PersonCard;
 import com.countyleague.member.Person;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
-import com.countyleague.volunteer.Rosters;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
@@ -76,16 +74,14 @@ public class PointsBank {
     private final EarningRules rules;
     private final People people;
     private final UnitLookup units;
-    private final Activities activities;
-    private final Rosters rosters;
     private final Actors actors;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     PointsBank(PointsLedger ledger, PointsAccountRepository accounts, PointsEntryRepository entries, PointsSettingRepository settings,
-               EarningRules rules, People people, UnitLookup units, Activities activities, Rosters rosters, Actors actors,
-               AuditTrail audit, JdbcClient jdbc, Clock clock) {
+               EarningRules rules, People people, UnitLookup units, Actors actors, AuditTrail audit,
+               JdbcClient jdbc, Clock clock) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.entries = entries;
@@ -93,8 +89,6 @@ public class PointsBank {
         this.rules = rules;
         this.people = people;
         this.units = units;
-        this.activities = activities;
-        this.rosters = rosters;
         this.actors = actors;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -176,19 +170,21 @@ public class PointsBank {
         }
     }
 
-    Earning forCheckIn(long activityId, long personId, Activity.Type type, Instant at) {
+    // what was paid for is named by the event itself: the bank never asks activities or rosters back
+
+    Earning forCheckIn(long activityId, String title, long personId, Activity.Type type, Instant at) {
         return new Earning(personId, PointsRule.Source.ACTIVITY, type, day(at), 1, 0, PointsEntry.Ref.ACTIVITY, activityId,
-                activities.titleOf(activityId), "checkin:" + activityId + ":" + personId);
+                title, "checkin:" + activityId + ":" + personId);
     }
 
-    Earning forService(long activityId, long personId, Activity.Type type, int minutes, Instant at) {
+    Earning forService(long activityId, String title, long personId, Activity.Type type, int minutes, Instant at) {
         return new Earning(personId, PointsRule.Source.ACTIVITY, type, day(at), 0, minutes, PointsEntry.Ref.ACTIVITY, activityId,
-                activities.titleOf(activityId), "service:" + activityId + ":" + personId);
+                title, "service:" + activityId + ":" + personId);
     }
 
-    Earning forShift(long shiftId, long postId, long personId, LocalDate day, int minutes) {
+    Earning forShift(long shiftId, String postName, long personId, LocalDate day, int minutes) {
         return new Earning(personId, PointsRule.Source.SHIFT, null, day, 1, minutes, PointsEntry.Ref.SHIFT, shiftId,
-                rosters.postNameOf(postId), "shift:" + shiftId);
+                postName, "shift:" + shiftId);
     }
 
     // --- staff ---

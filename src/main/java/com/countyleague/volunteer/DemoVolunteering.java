@@ -123,6 +123,6 @@ class DemoVolunteering implements ApplicationRunner {
         shifts.saveAll(kept);
         // as the leader's confirmations would: the points bank pays for kept shifts after commit
         kept.stream().filter(s -> s.getStatus() == Shift.Status.COMPLETED).forEach(s -> events.publishEvent(new ShiftConfirmed(s.getId(),
-                post.getId(), s.getPersonId(), s.getDay(), s.getServiceMinutes(), now)));
+                post.getId(), post.getName(), s.getPersonId(), s.getDay(), s.getServiceMinutes(), now)));
     }
 }

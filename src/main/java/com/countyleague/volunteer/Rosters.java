@@ -259,7 +259,8 @@ public class Rosters {
             int minutes = post.slot(shift.getSlotNo()).orElseThrow().minutes();
             shift.confirm(kept, minutes, by, now);
             if (kept) {
-                events.publishEvent(new ShiftConfirmed(shift.getId(), id, shift.getPersonId(), shift.getDay(), minutes, now));
+                events.publishEvent(new ShiftConfirmed(shift.getId(), id, post.getName(), shift.getPersonId(), shift.getDay(),
+                        minutes, now));
             }
         }
         return chosen.size();
@@ -379,12 +380,6 @@ public class Rosters {
     }
 
     // --- for other modules ---
-
-    /** A post's name, for the lines of other modules' records. */
-    @Transactional(readOnly = true)
-    public String postNameOf(long postId) {
-        return posts.findById(postId).map(VolunteerPost::getName).orElse("#" + postId);
-    }
 
     /** Shifts a person kept in a period; callers check that they may see the person. */
     @Transactional(readOnly = true)

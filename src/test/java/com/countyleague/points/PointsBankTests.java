@@ -121,7 +121,7 @@ class PointsBankTests {
         fixtures.as(member, () -> checkIns.enterCode(activity, code));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> earned(person) == 5);
-        MemberCheckedIn again = new MemberCheckedIn(0, activity, person, null, branch.id(), Activity.Type.VOLUNTEER_SERVICE,
+        MemberCheckedIn again = new MemberCheckedIn(0, activity, "积分测试活动", person, null, branch.id(), Activity.Type.VOLUNTEER_SERVICE,
                 Attendance.Method.CODE, clock.instant());
         earnings.on(again);
         earnings.on(again);
