@@ -105,8 +105,8 @@ class DemoPoints implements ApplicationRunner {
         Instant carriedOver = now.minus(Duration.ofDays(180));
         for (PersonRow p : persons) {
             int points = 15 + random.nextInt(35);
-            ledger.append(ledger.lock(p.id()), PointsEntry.Kind.ADJUST, points, "原积分台账转入", null, null, null,
-                    LocalDate.ofInstant(carriedOver, clock.getZone()), p.organizationId(), "demo:carry-over:" + p.id(), "system", carriedOver);
+            ledger.append(ledger.lock(p.id()), Posting.adjustment(points, "原积分台账转入", LocalDate.ofInstant(carriedOver, clock.getZone()),
+                    p.organizationId(), "demo:carry-over:" + p.id(), "system"), carriedOver);
         }
         // over 20,000 points redeemed and handed over, from the cheaper items, over the last five months
         int redeemed = 0;
@@ -122,8 +122,8 @@ class DemoPoints implements ApplicationRunner {
         persons.stream().filter(p -> p.name().equals("张团员")).findFirst().ifPresent(member -> {
             PointsAccount account = ledger.lock(member.id());
             Instant awarded = now.minus(Duration.ofDays(20));
-            ledger.append(account, PointsEntry.Kind.ADJUST, 120, "2025年度优秀志愿者奖励", null, null, null,
-                    LocalDate.ofInstant(awarded, clock.getZone()), member.organizationId(), "demo:member-award", "system", awarded);
+            ledger.append(account, Posting.adjustment(120, "2025年度优秀志愿者奖励", LocalDate.ofInstant(awarded, clock.getZone()),
+                    member.organizationId(), "demo:member-award", "system"), awarded);
             redeem(account, catalogue.get(0), member, now.minus(Duration.ofDays(1)), false);
         });
     }
@@ -134,8 +134,8 @@ class DemoPoints implements ApplicationRunner {
         Redemption redemption = redemptions.save(new Redemption(item.getId(), person.id(), item.getCost(),
                 String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L)), UUID.randomUUID().toString(),
                 at, at.plus(Duration.ofDays(7))));
-        ledger.append(account, PointsEntry.Kind.REDEEM, -item.getCost(), item.getName(), PointsEntry.Ref.REDEMPTION, redemption.getId(), null,
-                LocalDate.ofInstant(at, clock.getZone()), person.organizationId(), "redeem:" + redemption.getId(), "system", at);
+        ledger.append(account, Posting.redemption(PointsEntry.Kind.REDEEM, -item.getCost(), item.getName(), redemption.getId(),
+                LocalDate.ofInstant(at, clock.getZone()), person.organizationId(), "redeem:" + redemption.getId(), "system"), at);
         if (handedOver) {
             redemption.close(Redemption.Status.FULFILLED, "system", at.plus(Duration.ofHours(2)));
         }

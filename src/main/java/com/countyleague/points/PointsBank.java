@@ -165,8 +165,8 @@ public class PointsBank {
         int amount = rule.capped(points, entries.earnedBy(e.personId(), e.source(), rule.getActivityType(), e.day(), e.day()),
                 entries.earnedBy(e.personId(), e.source(), rule.getActivityType(), month.atDay(1), month.atEndOfMonth()));
         if (amount > 0) {
-            ledger.append(account, PointsEntry.Kind.EARN, amount, e.reason(), e.ref(), e.refId(), rule.getId(), e.day(),
-                    organizationOf(e.personId()), e.key(), "system");
+            ledger.append(account, new Posting(PointsEntry.Kind.EARN, amount, e.reason(), e.ref(), e.refId(), rule.getId(), e.day(),
+                    organizationOf(e.personId()), e.key(), "system"));
         }
     }
 
@@ -214,8 +214,8 @@ public class PointsBank {
             return;
         }
         try {
-            ledger.append(account, PointsEntry.Kind.ADJUST, amount, reason.trim(), null, null, null, LocalDate.now(clock),
-                    organizationOf(personId), key, actor.username());
+            ledger.append(account, Posting.adjustment(amount, reason.trim(), LocalDate.now(clock), organizationOf(personId), key,
+                    actor.username()));
         } catch (RuleViolationException belowZero) {
             throw new RuleViolationException("amount", "points.below-zero", account.getBalance());
         }
@@ -259,7 +259,8 @@ public class PointsBank {
             String key = "expire:" + d[0] + ":" + today;
             int amount = (int) Math.min(d[1], account.getBalance());
             if (amount > 0 && !ledger.recorded(key)) {
-                ledger.append(account, PointsEntry.Kind.EXPIRE, -amount, "积分到期", null, null, null, today, organizationOf(d[0]), key, "system");
+                ledger.append(account, new Posting(PointsEntry.Kind.EXPIRE, -amount, "积分到期", null, null, null, today, organizationOf(d[0]),
+                        key, "system"));
             }
         }
         return due.size();

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,17 +47,15 @@ class PointsLedger {
         return entries.existsByIdempotencyKey(idempotencyKey);
     }
 
-    PointsEntry append(PointsAccount account, PointsEntry.Kind kind, int amount, String reason, PointsEntry.Ref ref, Long refId,
-                       Long ruleId, LocalDate actionDay, long organizationId, String idempotencyKey, String author) {
-        return append(account, kind, amount, reason, ref, refId, ruleId, actionDay, organizationId, idempotencyKey, author, clock.instant());
+    PointsEntry append(PointsAccount account, Posting posting) {
+        return append(account, posting, clock.instant());
     }
 
     /** The same at a given time: only the demo county writes its past this way. */
-    PointsEntry append(PointsAccount account, PointsEntry.Kind kind, int amount, String reason, PointsEntry.Ref ref, Long refId,
-                       Long ruleId, LocalDate actionDay, long organizationId, String idempotencyKey, String author, Instant at) {
-        account.apply(kind, amount);
-        return entries.save(new PointsEntry(account.getPersonId(), kind, amount, account.getBalance(), trimmed(reason), ref, refId, ruleId,
-                actionDay, organizationId, idempotencyKey, author, at));
+    PointsEntry append(PointsAccount account, Posting p, Instant at) {
+        account.apply(p.kind(), p.amount());
+        return entries.save(new PointsEntry(account.getPersonId(), p.kind(), p.amount(), account.getBalance(), trimmed(p.reason()),
+                p.ref(), p.refId(), p.ruleId(), p.actionDay(), p.organizationId(), p.idempotencyKey(), p.author(), at));
     }
 
     private static String trimmed(String reason) {

@@ -201,8 +201,8 @@ public class Rewards {
         Instant now = clock.instant();
         Redemption redemption = redemptions.save(new Redemption(item.getId(), personId, item.getCost(), pickupCode(), key, now,
                 now.plus(Duration.ofDays(settings.current().getReservationDays()))));
-        ledger.append(account, PointsEntry.Kind.REDEEM, -item.getCost(), item.getName(), PointsEntry.Ref.REDEMPTION, redemption.getId(),
-                null, LocalDate.now(clock), bank.organizationOf(personId), "redeem:" + redemption.getId(), actors.current().username());
+        ledger.append(account, Posting.redemption(PointsEntry.Kind.REDEEM, -item.getCost(), item.getName(), redemption.getId(),
+                LocalDate.now(clock), bank.organizationOf(personId), "redeem:" + redemption.getId(), actors.current().username()));
         return redemption;
     }
 
@@ -267,8 +267,8 @@ public class Rewards {
         PointsAccount account = ledger.lock(redemption.getPersonId());
         redemption.close(to, by, clock.instant());
         item.putBack();
-        ledger.append(account, PointsEntry.Kind.REFUND, redemption.getCost(), item.getName(), PointsEntry.Ref.REDEMPTION, redemption.getId(),
-                null, LocalDate.now(clock), bank.organizationOf(redemption.getPersonId()), "refund:" + redemption.getId(), by);
+        ledger.append(account, Posting.redemption(PointsEntry.Kind.REFUND, redemption.getCost(), item.getName(), redemption.getId(),
+                LocalDate.now(clock), bank.organizationOf(redemption.getPersonId()), "refund:" + redemption.getId(), by));
     }
 
     /** Why the person cannot have the item now, or null; {@code held} counts what they hold of it, asked only for a limited item. */
