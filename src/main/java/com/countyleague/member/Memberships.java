@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import com.countyleague.account.Actor;
 import com.countyleague.org.UnitLookup;
+import com.countyleague.web.RuleViolationException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +61,23 @@ public class Memberships {
         chosen.forEach(p -> p.retire(today, clock.instant()));
         history.recordAll(chosen, PersonEvent.Type.RETIRED, null);
         return chosen.size();
+    }
+
+    /** Records (or clears) the national volunteer number of a person of the caller's reach; one person holds each number. */
+    @Transactional
+    public void recordVolunteerNumber(long personId, String number) {
+        Actor actor = people.requireLedgerKeeper();
+        Person person = people.reachable(actor, personId);
+        String normalized = Person.volunteerNumber(number);
+        if (normalized != null && personRepository.findIdByVolunteerNumber(normalized).filter(holder -> holder != personId).isPresent()) {
+            throw new RuleViolationException("volunteerNumber", "member.volunteer-number.taken");
+        }
+        String before = person.getVolunteerNumber();
+        if (!Objects.equals(before, normalized)) {
+            person.recordVolunteerNumber(normalized);
+            history.record(person, PersonEvent.Type.UPDATED, "志愿者编号 " + (before == null ? "—" : before) + " → "
+                    + (normalized == null ? "—" : normalized), null);
+        }
     }
 
     /** 入团: a youth of the caller's reach becomes a league member. */

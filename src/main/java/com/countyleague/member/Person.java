@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +34,9 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 public class Person {
+
+    /** What the database also checks: the national volunteer number as its system prints it. */
+    static final String VOLUNTEER_NUMBER = "[0-9A-Z-]{6,30}";
 
     /** 年满28周岁: the age at which a member without a League post leaves the League. */
     public static final int RETIREMENT_AGE = 28;
@@ -94,6 +98,8 @@ public class Person {
     private LocalDate joinedLeagueOn;
 
     private String leagueNumber;
+
+    private String volunteerNumber;
 
     private String leaguePost;
 
@@ -351,6 +357,27 @@ public class Person {
 
     public LocalDate getJoinedLeagueOn() {
         return joinedLeagueOn;
+    }
+
+    /**
+     * A national volunteer number as its system prints it (letters and digits, 6 to 30), spaces
+     * dropped and letters made capital; {@code null} for a blank one. Certificates name volunteers by
+     * it rather than by identity number.
+     */
+    static String volunteerNumber(String raw) {
+        String normalized = raw == null ? "" : raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (!normalized.isEmpty() && !normalized.matches(VOLUNTEER_NUMBER)) {
+            throw new RuleViolationException("volunteerNumber", "member.volunteer-number.format");
+        }
+        return normalized.isEmpty() ? null : normalized;
+    }
+
+    void recordVolunteerNumber(String number) {
+        this.volunteerNumber = volunteerNumber(number);
+    }
+
+    public String getVolunteerNumber() {
+        return volunteerNumber;
     }
 
     public String getLeagueNumber() {

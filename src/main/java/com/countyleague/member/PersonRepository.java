@@ -24,6 +24,9 @@ interface PersonRepository extends ByIdsRepository<Person>, ReachableObjects {
     @Query("select p.organizationId from Person p where p.id = :id")
     Optional<Long> organizationOf(@Param("id") long id);
 
+    @Query("select p.id from Person p where p.volunteerNumber = :number")
+    Optional<Long> findIdByVolunteerNumber(@Param("number") String number);
+
     @Query("select p.id from Person p where p.idNumberHash = :hash")
     Optional<Long> findIdByIdNumberHash(@Param("hash") String hash);
 

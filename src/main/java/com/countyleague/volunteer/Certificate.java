@@ -37,6 +37,8 @@ public class Certificate {
 
     private String idNumberMasked;
 
+    private String volunteerNumber;
+
     private LocalDate periodFrom;
 
     private LocalDate periodTo;
@@ -62,7 +64,8 @@ public class Certificate {
     protected Certificate() {
     }
 
-    Certificate(String code, String number, long personId, String personName, String idNumberMasked, LocalDate periodFrom,
+    Certificate(String code, String number, long personId, String personName, String idNumberMasked, String volunteerNumber,
+                LocalDate periodFrom,
                 LocalDate periodTo, int serviceMinutes, String content, long issuerOrgId, String issuerName, String personInCharge,
                 String handler, String contact, Instant issuedAt, String issuedBy) {
         this.code = code;
@@ -71,6 +74,7 @@ public class Certificate {
         this.personName = personName;
         this.idType = ID_TYPE;
         this.idNumberMasked = idNumberMasked;
+        this.volunteerNumber = volunteerNumber;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
         this.serviceMinutes = serviceMinutes;
@@ -111,6 +115,11 @@ public class Certificate {
 
     public String getIdType() {
         return idType;
+    }
+
+    /** The national volunteer number the person held when the certificate was issued, if any. */
+    public String getVolunteerNumber() {
+        return volunteerNumber;
     }
 
     public String getIdNumberMasked() {

@@ -73,6 +73,9 @@ class CertificatePdf {
             row(table, "姓名", c.getPersonName(), body);
             row(table, "证件类型", c.getIdType(), body);
             row(table, "证件号码", c.getIdNumberMasked(), body);
+            if (c.getVolunteerNumber() != null) {
+                row(table, "志愿者编号", c.getVolunteerNumber(), body);
+            }
             row(table, "服务时间", DAY.format(c.getPeriodFrom()) + " 至 " + DAY.format(c.getPeriodTo()), body);
             row(table, "服务时长", hours + " 小时（实际服务时间，不含往返交通）", body);
             row(table, "服务内容", c.getContent(), body);

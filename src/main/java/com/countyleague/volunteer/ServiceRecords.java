@@ -131,7 +131,7 @@ public class ServiceRecords {
         Instant now = clock.instant();
         String number = issuer.getCode() + "-" + today.getYear() + "-" + String.format("%06d", certificates.nextNumber());
         Certificate certificate = certificates.save(new Certificate(code(), number, personId, person.getName(), person.getIdNumberMasked(),
-                draft.from(), draft.to(), minutes, content(entries), issuer.getId(), issuer.getName(), personInCharge, handler, contact,
+                person.getVolunteerNumber(), draft.from(), draft.to(), minutes, content(entries), issuer.getId(), issuer.getName(), personInCharge, handler, contact,
                 now, actor.username()));
         audit.record("ISSUE_CERTIFICATE", "person:" + personId, number + "; " + minutes + " min; " + draft.from() + "–" + draft.to());
         return certificate.getId();

@@ -47,6 +47,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -150,6 +151,44 @@ class CertificateTests {
                 .andExpect(content().string(containsString(branch.name())))
                 .andExpect(content().string(not(containsString("张小三"))));
         mvc.perform(get("/verify/NOSUCHCODE0000000000")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aVolunteerNumberIsRecordedOnceInTheCountyAndTheCertificateCarriesIt() throws Exception {
+        mvc.perform(post("/admin/people/{id}/volunteer-number", person).param("volunteerNumber", " sc5101 2026 0001 ")
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("success"));
+        assertThat(volunteerNumberOf(person)).isEqualTo("SC510120260001");
+        mvc.perform(get("/admin/people/{id}", person).with(fixtures.signedIn(secretary)))
+                .andExpect(content().string(containsString("SC510120260001")));
+
+        // malformed, taken by someone else, or asked by another branch: refused, and nothing changes
+        long other = fixtures.youth(branch.id(), "另一志愿者");
+        mvc.perform(post("/admin/people/{id}/volunteer-number", other).param("volunteerNumber", "SC510120260001")
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(flash().attribute("failure", containsString("另一人")));
+        mvc.perform(post("/admin/people/{id}/volunteer-number", other).param("volunteerNumber", "编号#1")
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(flash().attribute("failure", containsString("6至30位")));
+        assertThat(volunteerNumberOf(other)).isNull();
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("编号别处团支部").id());
+        mvc.perform(post("/admin/people/{id}/volunteer-number", person).param("volunteerNumber", "")
+                        .with(fixtures.signedIn(stranger)).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(volunteerNumberOf(person)).isEqualTo("SC510120260001");
+
+        LocalDate today = LocalDate.now(clock);
+        long id = issue(today.minusDays(10), today);
+        byte[] pdf = mvc.perform(get("/certificates/{id}.pdf", id).with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).contains("志愿者编号SC510120260001").doesNotContain(idNumber);
+        }
+    }
+
+    private String volunteerNumberOf(long personId) {
+        return jdbc.sql("select volunteer_number from person where id = ?").param(personId).query(String.class).list().get(0);
     }
 
     @Test

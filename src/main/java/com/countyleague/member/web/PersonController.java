@@ -202,6 +202,13 @@ class PersonController {
         return "redirect:/admin/people/" + id;
     }
 
+    @PostMapping("/{id}/volunteer-number")
+    String recordVolunteerNumber(@PathVariable long id, @RequestParam(required = false) String volunteerNumber,
+                                 RedirectAttributes redirect) {
+        flash.attempt(redirect, "member.volunteer-number.saved", () -> memberships.recordVolunteerNumber(id, volunteerNumber));
+        return "redirect:/admin/people/" + id;
+    }
+
     @PostMapping("/{id}/join")
     String joinLeague(@PathVariable long id,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedOn,
