@@ -2,6 +2,8 @@ package com.countyleague.account;
 
 import java.util.Arrays;
 
+import com.countyleague.web.RuleViolationException;
+
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -51,6 +53,17 @@ public record Actor(long accountId, String username, String displayName, Role ro
             return WHOLE_COUNTY;
         }
         return role.isOrganizationScoped() ? scopePath : null;
+    }
+
+    /**
+     * The caller's own person in the ledgers, for what members do for themselves; an account without
+     * one (a staff account) is told so, in words it can act on.
+     */
+    public long requirePerson() {
+        if (personId == null) {
+            throw RuleViolationException.of("account.no-person");
+        }
+        return personId;
     }
 
     public void requireRole(Role... roles) {

@@ -304,7 +304,7 @@ public class Activities {
      */
     @Transactional(readOnly = true)
     public List<MemberView> upcoming(Activity.Type type) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Instant now = clock.instant();
         List<Long> hosts = units.organization(people.visible(personId).getOrganizationId())
                 .map(branch -> Arrays.stream(branch.getPath().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList())
@@ -325,7 +325,7 @@ public class Activities {
     /** The activities a member attended, newest first. */
     @Transactional(readOnly = true)
     public List<MemberView> attended() {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Map<Long, Attendance> came = attendances.findByPersonIdOrderByCheckedInAtDesc(personId).stream().limit(200)
                 .collect(Collectors.toMap(Attendance::getActivityId, Function.identity()));
         List<Long> ids = new ArrayList<>(came.keySet());
@@ -338,7 +338,7 @@ public class Activities {
 
     @Transactional(readOnly = true)
     public MemberView forMember(long id) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Activity activity = participable(find(id), personId);
         boolean mayTakePart = mayTakePart(activity, personId);
         return view(activity, names(List.of(activity)), signUps.countByActivityIdAndStatus(id, SignUp.Status.SIGNED_UP),
@@ -349,7 +349,7 @@ public class Activities {
     /** Signs the member up: a place if there is room, else the waiting list. */
     @Transactional
     public SignUp.Status signUp(long id) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Activity activity = participable(lock(id), personId);
         if (!activity.signupOpenAt(clock.instant())) {
             throw RuleViolationException.of("activity.signup.closed");
@@ -364,7 +364,7 @@ public class Activities {
     /** Withdraws the member's sign-up; the first on the waiting list takes the place. */
     @Transactional
     public void cancelSignUp(long id) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Activity activity = participable(lock(id), personId);
         if (!activity.getEndsAt().isAfter(clock.instant())) {
             throw RuleViolationException.of("activity.finished");
@@ -459,13 +459,6 @@ public class Activities {
                 .anyMatch(t -> Objects.equals(t.getPhotoId(), photo.getId()));
     }
 
-    private long requirePerson() {
-        Long personId = actors.current().personId();
-        if (personId == null) {
-            throw RuleViolationException.of("activity.no-person");
-        }
-        return personId;
-    }
 
     private Activity managed(Activity activity) {
         organisers.requireManager(activity);

@@ -106,7 +106,7 @@ public class CheckIns {
     /** The member scanned the screen's QR code (the token is in the URL it opened). */
     @Transactional
     public Outcome scan(String token) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Instant now = clock.instant();
         CheckInCodes.Token parsed = CheckInCodes.parse(token).orElseThrow(() -> RuleViolationException.of("checkin.token.invalid"));
         Activity activity = activities.findById(parsed.activityId())
@@ -124,7 +124,7 @@ public class CheckIns {
      */
     @Transactional
     public Outcome enterCode(Long activityId, String code) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Activity addressed = activityId == null ? null : activityRules.participable(find(activityId), personId);
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
@@ -258,7 +258,7 @@ public class CheckIns {
     /** 线上打卡: a member sends a short text and/or a photo as proof, while the task runs. */
     @Transactional
     public long submitProof(long activityId, String text, byte[] photo) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Activity activity = activityRules.participable(activities.lock(activityId)
                 .orElseThrow(() -> new NotFoundException("activity", activityId)), personId);
         Instant now = clock.instant();
@@ -344,13 +344,6 @@ public class CheckIns {
         return reason.trim();
     }
 
-    private long requirePerson() {
-        Long personId = actors.current().personId();
-        if (personId == null) {
-            throw RuleViolationException.of("activity.no-person");
-        }
-        return personId;
-    }
 
     private Activity find(long id) {
         return activities.findById(id).orElseThrow(() -> new NotFoundException("activity", id));

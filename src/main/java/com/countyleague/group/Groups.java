@@ -284,12 +284,9 @@ public class Groups {
     /** A member asks to join; a leader decides. */
     @Transactional
     public long apply(long groupId) {
-        Actor actor = actors.current();
-        if (actor.personId() == null) {
-            throw RuleViolationException.of("group.apply.no-person");
-        }
+        long personId = actors.current().requirePerson();
         CommunityGroup group = groups.lock(groupId).filter(CommunityGroup::isOpen).orElseThrow(() -> new NotFoundException("group", groupId));
-        return request(group, actor.personId(), Membership.Source.APPLIED).getId();
+        return request(group, personId, Membership.Source.APPLIED).getId();
     }
 
     /** An organisation names a person of its reach for a group (举荐); a leader decides. */

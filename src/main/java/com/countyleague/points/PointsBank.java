@@ -100,7 +100,7 @@ public class PointsBank {
     /** The caller's own points: the page members open most. */
     @Transactional(readOnly = true)
     public Overview mine(Pageable page) {
-        return overview(requirePerson(), page, false);
+        return overview(actors.current().requirePerson(), page, false);
     }
 
     /** A person's points for staff whose reach covers the person. */
@@ -122,7 +122,7 @@ public class PointsBank {
     /** The caller's youth card: opened with the account on first sight. */
     @Transactional
     public PointsAccount myCard() {
-        return ledger.lock(requirePerson());
+        return ledger.lock(actors.current().requirePerson());
     }
 
     /** Public: what the youth card's QR code shows — masked name, tier and whether it is valid, not the balance. */
@@ -356,13 +356,6 @@ public class PointsBank {
         return card.organizationId();
     }
 
-    long requirePerson() {
-        Long personId = actors.current().personId();
-        if (personId == null) {
-            throw RuleViolationException.of("activity.no-person");
-        }
-        return personId;
-    }
 
     private LocalDate day(Instant at) {
         return at.atZone(clock.getZone()).toLocalDate();

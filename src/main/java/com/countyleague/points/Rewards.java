@@ -22,7 +22,6 @@ import com.countyleague.web.RuleViolationException;
 import com.countyleague.web.UploadedImage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,7 +154,7 @@ public class Rewards {
     /** The published catalogue with, for each item, whether the caller can redeem it now and why not. */
     @Transactional(readOnly = true)
     public List<Offer> catalogue() {
-        long personId = bank.requirePerson();
+        long personId = actors.current().requirePerson();
         Optional<PointsAccount> account = bank.accountOf(personId);
         int earnedTotal = account.map(PointsAccount::getEarnedTotal).orElse(0);
         int balance = account.map(PointsAccount::getBalance).orElse(0);
@@ -176,7 +175,7 @@ public class Rewards {
      */
     @Transactional
     public Redemption redeem(long itemId, String requestKey) {
-        long personId = bank.requirePerson();
+        long personId = actors.current().requirePerson();
         if (requestKey == null || !requestKey.matches("[A-Za-z0-9-]{8,64}")) {
             throw RuleViolationException.of("points.request.invalid");
         }
@@ -208,7 +207,7 @@ public class Rewards {
 
     @Transactional(readOnly = true)
     public List<RedemptionRow> mine() {
-        List<Redemption> list = redemptions.findTop50ByPersonIdOrderByCreatedAtDesc(bank.requirePerson());
+        List<Redemption> list = redemptions.findTop50ByPersonIdOrderByCreatedAtDesc(actors.current().requirePerson());
         Map<Long, RewardItem> byId = items.findByIdIn(list.isEmpty() ? List.of(-1L) : list.stream().map(Redemption::getItemId).toList())
                 .stream().collect(Collectors.toMap(RewardItem::getId, i -> i));
         return list.stream().map(r -> new RedemptionRow(r, byId.get(r.getItemId()))).toList();
@@ -217,7 +216,7 @@ public class Rewards {
     /** The member cancels a reservation before pickup: item and points come back, once. */
     @Transactional
     public void cancel(long redemptionId) {
-        long personId = bank.requirePerson();
+        long personId = actors.current().requirePerson();
         // locked before it is read: a second cancel waits here and then finds it cancelled
         Redemption redemption = redemptions.lock(redemptionId).filter(r -> r.getPersonId() == personId)
                 .orElseThrow(() -> new NotFoundException("redemption", redemptionId));

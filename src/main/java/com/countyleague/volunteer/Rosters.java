@@ -296,7 +296,7 @@ public class Rosters {
 
     @Transactional(readOnly = true)
     public MyRoster mine() {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         LocalDate today = today();
         List<Shift> upcoming = shifts.ofPersonFrom(personId, today).stream().filter(Shift::isScheduled).toList();
         Map<Long, VolunteerPost> byId = posts.findByIdIn(orNone(upcoming.stream().map(Shift::getPostId).distinct().toList()))
@@ -332,7 +332,7 @@ public class Rosters {
     /** A member asks a teammate to take a shift of theirs, perhaps giving one of the teammate's in return. */
     @Transactional
     public long requestSwap(long shiftId, long withPersonId, Long withShiftId, String reason) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Shift shift = shifts.findById(shiftId).filter(s -> s.getPersonId() == personId)
                 .orElseThrow(() -> new NotFoundException("shift", shiftId));
         VolunteerPost post = lock(shift.getPostId());
@@ -357,7 +357,7 @@ public class Rosters {
 
     @Transactional
     public void declareUnavailable(LocalDate from, LocalDate to, String note) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         if (from == null || to == null || to.isBefore(from)) {
             throw new RuleViolationException("to", "unavailable.range");
         }
@@ -373,7 +373,7 @@ public class Rosters {
 
     @Transactional
     public void withdrawUnavailability(long id) {
-        long personId = requirePerson();
+        long personId = actors.current().requirePerson();
         Unavailability u = unavailabilities.findById(id).filter(x -> x.getPersonId() == personId)
                 .orElseThrow(() -> new NotFoundException("unavailability", id));
         unavailabilities.delete(u);
@@ -449,13 +449,6 @@ public class Rosters {
         return actor;
     }
 
-    private long requirePerson() {
-        Long personId = actors.current().personId();
-        if (personId == null) {
-            throw RuleViolationException.of("activity.no-person");
-        }
-        return personId;
-    }
 
     private LocalDate today() {
         return LocalDate.now(clock);

@@ -96,11 +96,7 @@ public class ServiceRecords {
     /** The caller's own record. */
     @Transactional(readOnly = true)
     public ServiceRecord mine(int year) {
-        Long personId = actors.current().personId();
-        if (personId == null) {
-            throw RuleViolationException.of("activity.no-person");
-        }
-        return of(personId, year);
+        return of(actors.current().requirePerson(), year);
     }
 
     /**
