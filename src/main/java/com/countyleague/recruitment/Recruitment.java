@@ -276,12 +276,14 @@ public class Recruitment {
     @Transactional(readOnly = true)
     public List<ReviewRow> reviews() {
         requireStaff();
-        List<Application> held = applications.findTop200ByStatusOrderBySubmittedAtAsc(Application.Status.NEEDS_REVIEW).stream()
-                .filter(a -> reach.reaches(Reach.Target.PERSON, a.getMatchedPersonId())).toList();
+        List<Application> waiting = applications.findTop200ByStatusOrderBySubmittedAtAsc(Application.Status.NEEDS_REVIEW);
+        // the cards say whom the caller reaches: one read for all, not one per application
+        Map<Long, PersonCard> holders = people.cards(waiting.stream().map(Application::getMatchedPersonId).collect(Collectors.toSet()));
+        List<Application> held = waiting.stream().filter(a -> holders.containsKey(a.getMatchedPersonId())
+                && holders.get(a.getMatchedPersonId()).reached()).toList();
         Map<Long, String> titles = campaigns.findAllById(held.stream().map(Application::getCampaignId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Campaign::getId, Campaign::getTitle));
         Map<Long, CommunityGroup> heldGroups = groups.byIds(held.stream().map(Application::getGroupId).collect(Collectors.toSet()));
-        Map<Long, PersonCard> holders = people.cards(held.stream().map(Application::getMatchedPersonId).collect(Collectors.toSet()));
         return held.stream().map(a -> new ReviewRow(a, titles.get(a.getCampaignId()), nameOf(heldGroups.get(a.getGroupId())),
                 holders.get(a.getMatchedPersonId()))).toList();
     }
