@@ -38,9 +38,20 @@ public class Viewer {
         return role() == Role.GROUP_LEADER;
     }
 
+    /** Whether the account belongs to a person of the ledgers: only then are the member's own pages theirs. */
+    public boolean hasPerson() {
+        AccountPrincipal principal = principal();
+        return principal != null && principal.personId() != null;
+    }
+
     /** The signed-in caller's role, or null on public pages. */
     private static Role role() {
+        AccountPrincipal principal = principal();
+        return principal == null ? null : principal.role();
+    }
+
+    private static AccountPrincipal principal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal ? principal.role() : null;
+        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal ? principal : null;
     }
 }

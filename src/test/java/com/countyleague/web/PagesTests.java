@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.countyleague.IntegrationTest;
 import com.countyleague.TestFixtures;
+import com.countyleague.account.Role;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -60,6 +62,18 @@ class PagesTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("翠湖花园")));
         mvc.perform(get("/me/").with(fixtures.signedIn("member")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("团员青年")));
+    }
+
+    @Test
+    void aStaffAccountWithoutAPersonIsOfferedNoMemberPages() throws Exception {
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, idOf("DC-LH-01"));
+        mvc.perform(get("/admin/").with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/me/points\""))))
+                .andExpect(content().string(not(containsString("href=\"/me/shifts\""))));
+        mvc.perform(get("/me/").with(fixtures.signedIn("member")))
+                .andExpect(content().string(containsString("href=\"/me/points\"")))
+                .andExpect(content().string(containsString("href=\"/me/shifts\"")));
     }
 
     @Test
