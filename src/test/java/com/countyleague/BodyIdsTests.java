@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -313,18 +315,18 @@ class BodyIdsTests {
 
     // --- forms that are valid but for the id under test ---
 
-    private org.springframework.util.MultiValueMap<String, String> activity(String title) {
+    private MultiValueMap<String, String> activity(String title) {
         LocalDateTime start = LocalDateTime.now(zone).plusDays(3).withSecond(0).withNano(0);
         return form("title", title, "type", "VOLUNTEER_SERVICE", "mode", "OFFLINE",
                 "startsAt", start.toString(), "endsAt", start.plusHours(2).toString());
     }
 
-    private org.springframework.util.MultiValueMap<String, String> person(String name) {
+    private MultiValueMap<String, String> person(String name) {
         // birth date and gender are read from the identity number
         return form("name", name, "idNumber", TestIds.of(LocalDate.of(2002, 6, 6), Gender.FEMALE), "ledger", "YOUTH", "status", "ACTIVE");
     }
 
-    private org.springframework.util.MultiValueMap<String, String> volunteerPost(String field, String value) {
+    private MultiValueMap<String, String> volunteerPost(String field, String value) {
         Map<String, String> values = new LinkedHashMap<>(Map.of("hostOrgId", String.valueOf(own.branch().id()),
                 "compoundId", String.valueOf(own.branch().compoundId()), "teamGroupId", String.valueOf(own.team())));
         values.put(field, value);
@@ -332,15 +334,15 @@ class BodyIdsTests {
                 "teamGroupId", values.get("teamGroupId"), "peoplePerShift", "1", "slots", "08:00-12:00", "status", "ACTIVE");
     }
 
-    private org.springframework.util.MultiValueMap<String, String> campaign(String code, long intakeBranchId) {
+    private MultiValueMap<String, String> campaign(String code, long intakeBranchId) {
         return form("code", code, "title", "字段招募", "intakeBranchId", String.valueOf(intakeBranchId),
                 "targets[" + own.group() + "]", "5",
                 "opensOn", LocalDate.now(zone).toString(), "closesOn", LocalDate.now(zone).plusDays(30).toString(),
                 "channels", "SELF_APPLICATION");
     }
 
-    private static org.springframework.util.MultiValueMap<String, String> form(String... pairs) {
-        org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    private static MultiValueMap<String, String> form(String... pairs) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             form.add(pairs[i], pairs[i + 1]);
         }

@@ -23,6 +23,7 @@ import com.countyleague.activity.Activity;
 import com.countyleague.activity.CheckIns;
 import com.countyleague.group.GroupKind;
 import com.countyleague.group.GroupRole;
+import com.countyleague.group.Groups;
 import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.TestIds;
@@ -61,7 +62,7 @@ public class TwoBranches {
 
     private final TestFixtures fixtures;
     private final Accounts accounts;
-    private final com.countyleague.group.Groups groups;
+    private final Groups groups;
     private final Activities activities;
     private final CheckIns checkIns;
     private final Rosters rosters;
@@ -72,7 +73,7 @@ public class TwoBranches {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TwoBranches(TestFixtures fixtures, Accounts accounts, com.countyleague.group.Groups groups, Activities activities,
+    TwoBranches(TestFixtures fixtures, Accounts accounts, Groups groups, Activities activities,
                 CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
                 JdbcClient jdbc, Clock clock) {
         this.fixtures = fixtures;

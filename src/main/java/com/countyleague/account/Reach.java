@@ -88,12 +88,18 @@ public class Reach {
         return owner.organizationOf(id);
     }
 
-    /** The one place a refusal is made: logged, and nothing read or written after it. */
+    /**
+     * The one place a refusal is made. A 403 is logged by the application's access-denied handler
+     * with its address; a refusal answered as absent never reaches it, so it is logged here.
+     */
     private void requireReach(boolean reached, String what, long id, boolean asAbsent) {
         if (!reached) {
-            log.warn("Refused: {} {} is outside the reach of {}", what, id, actors.current().username());
-            throw asAbsent ? new NotFoundException(what, id)
-                    : new AccessDeniedException(what + " " + id + " is outside the reach of " + actors.current().username());
+            String refusal = what + " " + id + " is outside the reach of " + actors.current().username();
+            if (asAbsent) {
+                log.warn("Refused as absent: {}", refusal);
+                throw new NotFoundException(what, id);
+            }
+            throw new AccessDeniedException(refusal);
         }
     }
 }

@@ -216,7 +216,7 @@ public class CheckIns {
         // an identity number finds only people within the caller's reach; a picked id is checked the same way
         long person = personId != null ? personId : people.findByIdNumber(idNumber)
                 .orElseThrow(() -> new RuleViolationException("idNumber", "checkin.manual.person-unknown"));
-        organisers.requireStaffOf(activity, person);
+        organisers.requirePersonInReach(person);
         if (!record(activity, person, at, Attendance.Method.MANUAL)) {
             attendances.lock(activityId, person).orElseThrow().correctCheckIn(at);
         }
@@ -227,7 +227,8 @@ public class CheckIns {
     @Transactional
     public void checkOutByHand(long activityId, long personId, Instant at, String reason) {
         Activity activity = find(activityId);
-        organisers.requireStaffOf(activity, personId);
+        organisers.requireStaffOf(activity);
+        organisers.requirePersonInReach(personId);
         String why = requireReason(reason);
         requireRecordedTime(activity, at);
         Attendance attendance = attendances.lock(activityId, personId).orElseThrow(() -> RuleViolationException.of("checkin.out.not-in"));

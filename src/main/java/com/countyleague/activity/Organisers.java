@@ -62,8 +62,7 @@ class Organisers {
     }
 
     /** ... and only for people within their reach too: an activity open to all may have guests from other branches. */
-    void requireStaffOf(Activity activity, long personId) {
-        requireStaffOf(activity);
+    void requirePersonInReach(long personId) {
         reach.require(Reach.Target.PERSON, personId);
     }
 }

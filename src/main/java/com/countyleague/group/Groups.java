@@ -160,7 +160,8 @@ public class Groups {
         Actor actor = actors.current();
         CommunityGroup group = groups.findById(id).orElseThrow(() -> new NotFoundException("group", id));
         boolean staff = reach.organization(group.getHostOrgId());
-        requireManager(actor, group);
+        boolean coreTeam = holdsCoreRole(actor, group);
+        requireManager(actor, group, staff || coreTeam);
         Instant now = clock.instant();
         Page<Membership> active = memberships.active(id, members);
         List<Membership> pending = memberships.findByGroupIdAndStatusOrderByRequestedAtAsc(id, Membership.Status.PENDING);
@@ -172,7 +173,7 @@ public class Groups {
         waiting.forEach(m -> personIds.add(m.getPersonId()));
         inactive.forEach(m -> personIds.add(m.getPersonId()));
         // the core team knows its members by name; staff of the host see in full only the people of their reach
-        Map<Long, PersonCard> cards = people.cards(personIds, holdsCoreRole(actor, group) ? personIds : Set.of());
+        Map<Long, PersonCard> cards = people.cards(personIds, coreTeam ? personIds : Set.of());
         Map<GroupRole, Long> roleCounts = new HashMap<>();
         memberships.countRoles(id).forEach(row -> roleCounts.put((GroupRole) row[0], (Long) row[1]));
         Map<GroupRole, Integer> roleLimits = new HashMap<>();
@@ -484,7 +485,11 @@ public class Groups {
     }
 
     private void requireManager(Actor actor, CommunityGroup group) {
-        if (!reach.organization(group.getHostOrgId()) && !holdsCoreRole(actor, group)) {
+        requireManager(actor, group, reach.organization(group.getHostOrgId()) || holdsCoreRole(actor, group));
+    }
+
+    private static void requireManager(Actor actor, CommunityGroup group, boolean manages) {
+        if (!manages) {
             throw new AccessDeniedException("Group " + group.getId() + " is not run by " + actor.username());
         }
     }
