@@ -75,4 +75,75 @@
         }
         refresh();
     });
+
+    // the menus mark the entry whose address is the longest start of this page's address
+    ['#side-menu', '#tab-bar'].forEach(function (selector) {
+        var menu = document.querySelector(selector);
+        if (!menu) { return; }
+        var here = window.location.pathname, best = null;
+        menu.querySelectorAll('a[href]').forEach(function (a) {
+            var path = new URL(a.href, window.location.href).pathname;
+            var fits = here === path || here.indexOf(path.replace(/\/?$/, '/')) === 0;
+            if (fits && (!best || path.length > best.path.length)) { best = { a: a, path: path }; }
+        });
+        if (best) {
+            best.a.classList.add('active');
+            best.a.setAttribute('aria-current', 'page');
+        }
+    });
+
+    // the side menu's areas open as the user left them; the one holding the current page always opens
+    var store = {
+        get: function (key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } },
+        set: function (key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
+    };
+    document.querySelectorAll('details[data-league-area]').forEach(function (area) {
+        var key = 'league.menu.' + area.getAttribute('data-league-area');
+        area.open = area.querySelector('a.active') !== null || store.get(key) === 'open';
+        area.addEventListener('toggle', function () { store.set(key, area.open ? 'open' : 'closed'); });
+    });
+
+    // the menu button: on a wide screen it folds the side menu away (remembered), on a phone it opens the drawer
+    var toggle = document.querySelector('[data-league-menu-toggle]');
+    if (toggle) {
+        var wide = window.matchMedia('(min-width: 992px)');
+        if (store.get('league.menu.collapsed') === 'yes') { document.body.classList.add('menu-collapsed'); }
+        toggle.addEventListener('click', function () {
+            if (wide.matches) {
+                var collapsed = document.body.classList.toggle('menu-collapsed');
+                store.set('league.menu.collapsed', collapsed ? 'yes' : 'no');
+            } else if (window.bootstrap) {
+                window.bootstrap.Offcanvas.getOrCreateInstance(document.getElementById('side-menu')).toggle();
+            }
+        });
+    }
+
+    // charts drawn from the table of the same numbers beside them (the table stays for screen readers)
+    if (window.Chart) {
+        document.querySelectorAll('canvas[data-chart-table]').forEach(function (canvas) {
+            var table = document.getElementById(canvas.getAttribute('data-chart-table'));
+            if (!table) { return; }
+            var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+            var rows = Array.prototype.map.call(table.querySelectorAll('tbody tr'), function (tr) {
+                return Array.prototype.map.call(tr.children, function (td) { return td.textContent.trim(); });
+            });
+            var colours = ['#c8161d', '#0d6efd', '#198754', '#fd7e14', '#6f42c1', '#20c997'];
+            var kind = canvas.getAttribute('data-chart') || 'bar';
+            new window.Chart(canvas, {
+                type: kind,
+                data: {
+                    labels: rows.map(function (r) { return r[0]; }),
+                    datasets: heads.slice(1).map(function (label, i) {
+                        return {
+                            label: label,
+                            data: rows.map(function (r) { return Number((r[i + 1] || '0').replace(/[^0-9.\-]/g, '')); }),
+                            backgroundColor: kind === 'doughnut' ? colours : colours[i % colours.length],
+                            borderColor: colours[i % colours.length]
+                        };
+                    })
+                },
+                options: { responsive: true, maintainAspectRatio: false, animation: false }
+            });
+        });
+    }
 })();

@@ -207,6 +207,8 @@ class BodyIdsTests {
         checks.put("POST /admin/campaigns/{id}/nominate groupId", "the same check as applying: Recruitment.submit takes only the "
                 + "campaign's own groups; the nominee by identity number: RecruitmentTests.anOrganisationNominatesOnlyPeopleOfItsReach");
 
+        checks.put("GET /admin/dashboard org", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
+        checks.put("GET /activities/idle-branches under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");
         checks.put("POST /me/shifts/{shift}/swap withShiftId", "the teammate's own shift at the same post only (Rosters.requestSwap)");
@@ -299,11 +301,11 @@ class BodyIdsTests {
 
     /** Names that carry ids by this application's conventions. */
     private static boolean isId(String name) {
-        return name.endsWith("Id") || name.endsWith("Ids") || List.of("ids", "parent", "under", "group").contains(name);
+        return name.endsWith("Id") || name.endsWith("Ids") || List.of("ids", "parent", "under", "group", "org").contains(name);
     }
 
     private static String findTestClass(String simpleName) {
-        for (String module : List.of("", "account.", "activity.", "group.", "member.", "org.", "points.", "recruitment.", "volunteer.")) {
+        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "volunteer.")) {
             try {
                 return Class.forName("com.countyleague." + module + simpleName).getName();
             } catch (ClassNotFoundException notThere) {

@@ -314,10 +314,12 @@ class SecurityMatrixTests {
 
     /** A value a form would send for this parameter: ids of the own side's objects, plain values otherwise. */
     private String paramValue(String name, Class<?> type) {
-        Map<String, Object> byName = Map.of("personId", own.person(), "withPersonId", own.leaderPerson(),
-                "toOrgId", elsewhere.id(), "organizationId", own.branch().id(), "under", own.branch().id(),
-                "buildingId", own.branch().firstBuildingId(), "compoundId", own.branch().compoundId(),
-                "parent", own.branch().committeeId(), "parentId", own.branch().committeeId(), "group", own.group());
+        Map<String, Object> byName = Map.ofEntries(Map.entry("personId", own.person()), Map.entry("withPersonId", own.leaderPerson()),
+                Map.entry("toOrgId", elsewhere.id()), Map.entry("organizationId", own.branch().id()), Map.entry("under", own.branch().id()),
+                Map.entry("org", own.branch().id()),
+                Map.entry("buildingId", own.branch().firstBuildingId()), Map.entry("compoundId", own.branch().compoundId()),
+                Map.entry("parent", own.branch().committeeId()), Map.entry("parentId", own.branch().committeeId()),
+                Map.entry("group", own.group()));
         if (byName.containsKey(name)) {
             return String.valueOf(byName.get(name));
         }

@@ -2,7 +2,7 @@ package com.countyleague.account;
 
 import java.util.Arrays;
 
-import com.countyleague.web.RuleViolationException;
+import com.countyleague.web.NoPersonException;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -61,7 +61,7 @@ public record Actor(long accountId, String username, String displayName, Role ro
      */
     public long requirePerson() {
         if (personId == null) {
-            throw RuleViolationException.of("account.no-person");
+            throw new NoPersonException();
         }
         return personId;
     }

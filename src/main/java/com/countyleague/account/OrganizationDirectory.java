@@ -14,6 +14,9 @@ public interface OrganizationDirectory {
 
     Optional<OrganizationRef> findByCode(String code);
 
+    /** The county committee at the root of the tree (absent before the tree is set up). */
+    Optional<OrganizationRef> root();
+
     List<OrganizationRef> findAll(Collection<Long> organizationIds);
 
     /** Every organisation whose path starts with the prefix, in tree order. */

@@ -63,6 +63,25 @@ public class Reach {
         requireReach(covers(organization.path()), "organization", organizationId, false);
     }
 
+    /**
+     * The unit a staff page is about: the one asked for, refused unless reached, or else the top of
+     * the caller's own reach (the county committee for the county admin). Refused (403) for callers
+     * who reach no subtree.
+     */
+    public OrganizationDirectory.OrganizationRef unit(Long organizationId) {
+        Actor actor = actors.current();
+        if (actor.scopePrefix() == null) {
+            throw new AccessDeniedException(actor.username() + " reaches no organisation");
+        }
+        if (organizationId != null) {
+            requireOrganization(organizationId);
+            return organizations.find(organizationId).orElseThrow();
+        }
+        Optional<OrganizationDirectory.OrganizationRef> own = actor.isCountyAdmin()
+                ? organizations.root() : organizations.find(actor.organizationId());
+        return own.orElseThrow(() -> new NotFoundException("organization", actor.organizationId()));
+    }
+
     /** Whether the caller is staff whose reach covers the organisation this object belongs to. */
     public boolean reaches(Target target, long id) {
         return organizationOf(target, id).map(this::organization).orElse(false);

@@ -1,5 +1,7 @@
 package com.countyleague.account;
 
+import com.countyleague.account.OrganizationDirectory.OrganizationRef;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,21 @@ import org.springframework.stereotype.Component;
  */
 @Component("viewer")
 public class Viewer {
+
+    private final OrganizationDirectory organizations;
+
+    Viewer(OrganizationDirectory organizations) {
+        this.organizations = organizations;
+    }
+
+    /** The name of the unit whose subtree the caller reaches, for the top bar; null for the county admin (all of it) and members. */
+    public String reachName() {
+        AccountPrincipal principal = principal();
+        if (principal == null || principal.organizationId() == null || principal.role() == Role.MEMBER) {
+            return null;
+        }
+        return organizations.find(principal.organizationId()).map(OrganizationRef::name).orElse(null);
+    }
 
     public boolean signedIn() {
         return role() != null;

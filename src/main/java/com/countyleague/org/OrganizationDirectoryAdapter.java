@@ -33,6 +33,12 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<OrganizationRef> root() {
+        return organizations.findByParentIdIsNull().stream().findFirst().map(OrganizationDirectoryAdapter::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<OrganizationRef> findAll(Collection<Long> organizationIds) {
         return organizations.findAllByIds(organizationIds).stream().map(OrganizationDirectoryAdapter::ref).toList();
     }

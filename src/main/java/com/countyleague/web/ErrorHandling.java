@@ -1,5 +1,7 @@
 package com.countyleague.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Turns the application's refusals into friendly pages with the right status: a rule or a conflict
@@ -31,6 +34,14 @@ class ErrorHandling {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, "error.404.text");
+    }
+
+    /** A staff account without a person opened a member's page (a bookmark, a link in a message): back home, told why. */
+    @ExceptionHandler(NoPersonException.class)
+    String noPerson(NoPersonException e, HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("failure",
+                messages.getMessage("account.no-person.redirected", null, LocaleContextHolder.getLocale()));
+        return "redirect:/";
     }
 
     @ExceptionHandler(RuleViolationException.class)

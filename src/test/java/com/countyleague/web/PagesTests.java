@@ -57,7 +57,7 @@ class PagesTests {
     @Test
     void theSecretaryAndMemberSeeTheirOwnHomes() throws Exception {
         mvc.perform(get("/").with(fixtures.signedIn("secretary"))).andExpect(header().string("Location", "/admin/"));
-        mvc.perform(get("/").with(fixtures.signedIn("member"))).andExpect(header().string("Location", "/me/"));
+        mvc.perform(get("/").with(fixtures.signedIn("member"))).andExpect(header().string("Location", "/me/home"));
         mvc.perform(get("/admin/orgs/{id}", idOf("DC-LH-01")).with(fixtures.signedIn("secretary")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("翠湖花园")));
         mvc.perform(get("/me/").with(fixtures.signedIn("member")))

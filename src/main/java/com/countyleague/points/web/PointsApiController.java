@@ -10,6 +10,7 @@ import com.countyleague.points.Redemption;
 import com.countyleague.points.Rewards;
 import com.countyleague.points.Tier;
 import com.countyleague.web.NotFoundException;
+import com.countyleague.web.NoPersonException;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.context.MessageSource;
@@ -108,6 +109,13 @@ class PointsApiController {
 
         Errors(MessageSource messages) {
             this.messages = messages;
+        }
+
+        /** An account without a person has no points: nothing here for it, not a rule it broke. */
+        @ExceptionHandler(NoPersonException.class)
+        ResponseEntity<ErrorJson> noPerson(NoPersonException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(e.messageKey(),
+                    messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale())));
         }
 
         @ExceptionHandler(RuleViolationException.class)

@@ -1,0 +1,75 @@
+package com.countyleague.activity;
+
+import com.countyleague.account.OrganizationDirectory.OrganizationRef;
+import com.countyleague.account.Reach;
+import com.countyleague.web.RuleViolationException;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Branches (团支部, 联合团支部) with no published activity started in the last days, counting those of
+ * their groups: the dashboard's idleness figure and the list it drills into.
+ */
+@Service
+public class IdleBranches {
+
+    /** A branch and when its last activity started (null: never). */
+    public record IdleBranch(long id, String name, Instant lastActivity) {
+    }
+
+    /** The list a dashboard figure drills into: the unit it is about and its idle branches. */
+    public record IdleList(long unitId, String unitName, int days, List<IdleBranch> branches) {
+    }
+
+    private static final String IDLE = """
+            from organization o
+            left join lateral (select max(a.starts_at) as last from activity a
+                               where a.host_org_id = o.id and a.status = 'PUBLISHED' and a.starts_at <= :now) l on true
+            where o.path like :path || '%' and o.type in ('BRANCH', 'JOINT_BRANCH')
+              and (l.last is null or l.last < :since)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Reach reach;
+    private final Clock clock;
+
+    IdleBranches(JdbcClient jdbc, Reach reach, Clock clock) {
+        this.jdbc = jdbc;
+        this.reach = reach;
+        this.clock = clock;
+    }
+
+    /** The idle branches below a unit the caller reaches (their own when none is named), longest idle first. */
+    @Transactional(readOnly = true)
+    public IdleList under(Long organizationId, int days) {
+        if (days < 1 || days > 3650) {
+            throw new RuleViolationException("days", "dashboard.idle.days");
+        }
+        OrganizationRef unit = reach.unit(organizationId);
+        List<IdleBranch> branches = jdbc.sql("select o.id, o.name, l.last " + IDLE + " order by l.last nulls first, o.path limit 500")
+                .param("path", unit.path()).param("now", Timestamp.from(clock.instant()))
+                .param("since", since(LocalDate.now(clock), days))
+                .query((rs, n) -> new IdleBranch(rs.getLong(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+        return new IdleList(unit.id(), unit.name(), days, branches);
+    }
+
+    long count(String path, LocalDate today, int days) {
+        return jdbc.sql("select count(*) " + IDLE)
+                .param("path", path).param("now", Timestamp.from(clock.instant())).param("since", since(today, days))
+                .query(Long.class).single();
+    }
+
+    private Timestamp since(LocalDate today, int days) {
+        return Timestamp.from(today.minusDays(days).atStartOfDay(clock.getZone()).toInstant());
+    }
+}

@@ -1,0 +1,231 @@
+package com.countyleague.dashboard;
+
+import com.countyleague.IntegrationTest;
+import com.countyleague.TestFixtures;
+import com.countyleague.TwoBranches;
+import com.countyleague.TwoBranches.Side;
+import com.countyleague.account.Role;
+import com.countyleague.activity.Activities;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.People;
+import com.countyleague.member.PersonSearch;
+import com.countyleague.member.PersonStatus;
+import com.countyleague.org.Organization;
+import com.countyleague.org.OrganizationType;
+import com.countyleague.org.UnitLookup;
+import com.countyleague.points.PointsBank;
+import com.countyleague.web.Figures.Tile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@Import(TwoBranches.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardTests {
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    TwoBranches world;
+
+    @Autowired
+    Dashboard dashboard;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Activities activities;
+
+    @Autowired
+    PointsBank bank;
+
+    @Autowired
+    UnitLookup units;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Side a;
+    Side b;
+
+    @BeforeAll
+    void twoBranches() {
+        TestFixtures.Branch elsewhere = fixtures.branch("看板别处团支部");
+        a = world.side("看板甲", elsewhere);
+        b = world.side("看板乙", elsewhere);
+    }
+
+    @Test
+    void everyFigureOfASubtreeEqualsACountOverTheSameDataByAnotherRoute() {
+        Organization committee = fixtures.organization(a.branch().committeeId());
+        Long[] subtree = units.subtreeIds(committee.getPath()).toArray(Long[]::new);
+        Map<String, Long> figures = tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null)));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate monthStart = today.withDayOfMonth(1);
+
+        for (OrganizationType type : List.of(OrganizationType.COMMITTEE, OrganizationType.BRANCH, OrganizationType.GROUP)) {
+            long units = this.units.subtree(committee.getPath()).stream()
+                    .filter(o -> o.getType() == type && o.getId() != committee.getId()).count();
+            assertThat(figures.get("org.type." + type)).as(type.name()).isEqualTo(units);
+        }
+        // the ledgers as the ledger list counts them
+        long members = listed(new PersonSearch(Ledger.LEAGUE_MEMBER, committee.getId(), null, null, null, null, null, null, null,
+                PersonStatus.ACTIVE, null, null));
+        long youth = listed(new PersonSearch(Ledger.YOUTH, committee.getId(), null, null, null, null, null, null, null,
+                PersonStatus.ACTIVE, null, null));
+        assertThat(youth).isGreaterThan(5);
+        assertThat(figures.get("member.ledger.LEAGUE_MEMBER")).isEqualTo(members);
+        assertThat(figures.get("member.ledger.YOUTH")).isEqualTo(youth);
+
+        // groups and their members, counted row by row over the subtree's ids
+        assertThat(figures.get("dashboard.groups")).isEqualTo(count(
+                "select count(*) from community_group where status = 'ACTIVE' and host_org_id = any(?)", subtree)).isEqualTo(2);
+        assertThat(figures.get("dashboard.groups.members")).isEqualTo(count("""
+                select count(*) from group_membership m join community_group g on g.id = m.group_id
+                where m.status = 'ACTIVE' and g.status = 'ACTIVE' and g.host_org_id = any(?)""", subtree));
+
+        // activities and attendances as the organisers' report counts them
+        List<Activities.MonthlyCount> report = fixtures.as(a.orgAdmin(), () -> activities.report(monthStart, today.withDayOfMonth(today.lengthOfMonth())));
+        assertThat(figures.get("dashboard.activities")).isEqualTo(report.stream().mapToLong(Activities.MonthlyCount::activities).sum())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(figures.get("dashboard.attendances")).isEqualTo(report.stream().mapToLong(Activities.MonthlyCount::attendances).sum());
+
+        // points as the points report counts them
+        PointsBank.ReportRow month = fixtures.as(a.orgAdmin(), () -> bank.report(monthStart, today.withDayOfMonth(today.lengthOfMonth())))
+                .months().stream().filter(r -> r.label().equals(YearMonth.from(today).toString())).findFirst().orElseThrow();
+        assertThat(figures.get("dashboard.points.issued")).isEqualTo(month.issued()).isPositive();
+        assertThat(figures.get("dashboard.points.redeemed")).isEqualTo(month.redeemed());
+        assertThat(figures.get("dashboard.points.expired")).isEqualTo(month.expired());
+        assertThat(figures.get("dashboard.points.outstanding")).isEqualTo(month.outstanding());
+
+        // what waits: the transfer into the branch, the join request, the reward to pick up
+        assertThat(figures.get("dashboard.todo.transfers")).isEqualTo(1);
+        assertThat(figures.get("dashboard.todo.join-requests")).isEqualTo(count(
+                "select count(*) from group_membership m join community_group g on g.id = m.group_id where m.status = 'PENDING' and g.host_org_id = any(?)",
+                subtree)).isPositive();
+        assertThat(figures.get("dashboard.todo.pickups")).isEqualTo(1);
+        // the branch held an activity just now: it is idle for none of the periods
+        assertThat(figures.get("dashboard.idle.30")).isZero();
+    }
+
+    @Test
+    void aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists() throws Exception {
+        long before = tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null))).get("member.ledger.YOUTH");
+        long countyBefore = tiles(fixtures.as("admin", () -> dashboard.board(null, null))).get("member.ledger.YOUTH");
+        fixtures.youth(b.branch().id(), "看板乙新青年");
+        assertThat(tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null))).get("member.ledger.YOUTH")).isEqualTo(before);
+        assertThat(tiles(fixtures.as("admin", () -> dashboard.board(null, null))).get("member.ledger.YOUTH")).isEqualTo(countyBefore + 1);
+
+        // every figure of the scoped admin's board drills into their own subtree
+        Dashboard.Board board = fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null));
+        assertThat(board.unitId()).isEqualTo(a.branch().committeeId());
+        assertThat(board.sections().stream().flatMap(s -> s.tiles().stream()).map(Tile::link).filter(l -> l.contains("under=")))
+                .isNotEmpty().allMatch(l -> l.contains("under=" + a.branch().committeeId()));
+
+        mvc.perform(get("/admin/dashboard").param("org", String.valueOf(b.branch().committeeId())).with(fixtures.signedIn(a.orgAdmin())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/dashboard").param("org", String.valueOf(a.branch().id())).with(fixtures.signedIn(a.orgAdmin())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(a.branch().name())));
+        mvc.perform(get("/activities/idle-branches").param("under", String.valueOf(b.branch().id())).param("days", "60")
+                .with(fixtures.signedIn(a.secretary()))).andExpect(status().isForbidden());
+        mvc.perform(get("/activities/idle-branches").param("days", "60").with(fixtures.signedIn(a.secretary())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(a.branch().name())));
+        mvc.perform(get("/activities/idle-branches").param("days", "0").with(fixtures.signedIn(a.secretary())))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void branchesWithoutAnActivityForSixtyDaysAreListedAndCountedAlike() throws Exception {
+        TestFixtures.Branch quiet = fixtures.branch("看板沉寂团支部");
+        long committee = quiet.committeeId();
+        Map<String, Long> figures = tiles(fixtures.as("admin", () -> dashboard.board(committee, null)));
+        assertThat(figures.get("dashboard.idle.60")).isEqualTo(1);
+        mvc.perform(get("/activities/idle-branches").param("under", String.valueOf(committee)).param("days", "60")
+                        .with(fixtures.signedIn("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/admin/orgs/" + quiet.id())));
+    }
+
+    @Test
+    void aStaffAccountWithoutAPersonIsShownNoMemberItemAndGetsNo409Anywhere() throws Exception {
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, a.branch().id());
+        List<String> memberPages = mappings.getHandlerMethods().keySet().stream()
+                .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(p -> (p.startsWith("/me/") || p.startsWith("/api/v1/me/")) && !p.contains("{"))
+                .sorted().toList();
+        assertThat(memberPages).contains("/me/home", "/me/points", "/me/shifts", "/me/check-in", "/api/v1/me/points");
+        for (String page : memberPages) {
+            MvcResult result = mvc.perform(get(page).with(fixtures.signedIn(secretary))).andReturn();
+            assertThat(result.getResponse().getStatus()).as(page).isNotEqualTo(409).isLessThan(500);
+        }
+        mvc.perform(get("/me/points").with(fixtures.signedIn(secretary)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("failure")).asString().contains("未关联台账"));
+        mvc.perform(get("/admin/").with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/me/home\""))))
+                .andExpect(content().string(not(containsString("id=\"area-mine\""))));
+        mvc.perform(get("/admin/").with(fixtures.signedIn(a.secretary())))
+                .andExpect(content().string(containsString("id=\"branch-today\"")));
+    }
+
+    @Test
+    void theMemberLandsOnTheirHomeWithTheCheckInButtonOfWhatIsOnNow() throws Exception {
+        mvc.perform(get("/me/home").with(fixtures.signedIn(a.member())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"home-points\"")))
+                .andExpect(content().string(containsString("href=\"/me/activities/" + a.activity() + "\"")))
+                .andExpect(content().string(containsString("check-in-button")))
+                .andExpect(content().string(containsString("id=\"tab-bar\"")));
+    }
+
+    private long listed(PersonSearch search) {
+        return fixtures.as(a.orgAdmin(), () -> people.search(search, Pageable.ofSize(1)).getTotalElements());
+    }
+
+    private long count(String sql, Long[] ids) {
+        return jdbc.sql(sql).param(ids).query(Long.class).single();
+    }
+
+    private static Map<String, Long> tiles(Dashboard.Board board) {
+        return board.sections().stream().flatMap(s -> s.tiles().stream()).collect(Collectors.toMap(Tile::labelKey, Tile::value));
+    }
+}
