@@ -83,7 +83,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void desktopSized() {
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().window().setSize(new Dimension(1366, 900));
     }
 
     public void phoneSized() {

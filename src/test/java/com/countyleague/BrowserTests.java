@@ -64,9 +64,11 @@ class BrowserTests {
     void theMemberSignsInOnAPhoneAndIsRefusedTheAdminPages() {
         browser.phoneSized();
         browser.signIn("member", DEMO_PASSWORD);
-        assertThat(browser.path()).isEqualTo("/me/");
-        assertThat(browser.waitFor(By.id("my-role")).getText()).isEqualTo("团员青年");
+        assertThat(browser.path()).isEqualTo("/me/home");
+        browser.waitFor(By.id("member-home"));
         browser.fitsTheWindow("the member's home");
+        browser.click(By.cssSelector("#tab-bar a[href='/me/']"));
+        assertThat(browser.waitFor(By.id("my-role")).getText()).isEqualTo("团员青年");
         assertThat(browser.driver().findElements(By.cssSelector("a[href='/admin/orgs']"))).isEmpty();
 
         browser.open("/admin/orgs");

@@ -102,7 +102,7 @@ class DashboardTests {
 
         for (OrganizationType type : List.of(OrganizationType.COMMITTEE, OrganizationType.BRANCH, OrganizationType.GROUP)) {
             long units = this.units.subtree(committee.getPath()).stream()
-                    .filter(o -> o.getType() == type && o.getId() != committee.getId()).count();
+                    .filter(o -> o.getType() == type && !o.getId().equals(committee.getId())).count();
             assertThat(figures.get("org.type." + type)).as(type.name()).isEqualTo(units);
         }
         // the ledgers as the ledger list counts them
