@@ -92,14 +92,14 @@
         }
     });
 
-    // the side menu's areas open as the user left them; the one holding the current page always opens
+    // the side menu's areas open (at first) or as the user left them; the one holding the current page always opens
     var store = {
         get: function (key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } },
         set: function (key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
     };
     document.querySelectorAll('details[data-league-area]').forEach(function (area) {
         var key = 'league.menu.' + area.getAttribute('data-league-area');
-        area.open = area.querySelector('a.active') !== null || store.get(key) === 'open';
+        area.open = area.querySelector('a.active') !== null || store.get(key) !== 'closed';
         area.addEventListener('toggle', function () { store.set(key, area.open ? 'open' : 'closed'); });
     });
 

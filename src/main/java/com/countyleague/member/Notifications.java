@@ -1,6 +1,8 @@
 package com.countyleague.member;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import com.countyleague.account.Actor;
@@ -30,6 +32,23 @@ public class Notifications {
     @Transactional
     public void tell(long personId, String messageKey, String link, Object... arguments) {
         notifications.save(new Notification(personId, messageKey, arguments, link, clock.instant()));
+    }
+
+    /**
+     * A reminder, sent once for its kind, subject and person even when two application instances
+     * run the same job at once (the key is claimed in the database first). Returns whether it was sent now.
+     */
+    @Transactional
+    public boolean remindOnce(String kind, long subjectId, long personId, String messageKey, String link, Object... arguments) {
+        Instant now = clock.instant();
+        int claimed = jdbc.sql("""
+                        insert into reminder_sent (kind, subject_id, person_id, sent_at) values (?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(kind, subjectId, personId, Timestamp.from(now)).update();
+        if (claimed == 1) {
+            notifications.save(new Notification(personId, messageKey, arguments, link, now));
+        }
+        return claimed == 1;
     }
 
     /** The caller's latest messages; reading them marks them read. */

@@ -267,12 +267,13 @@ public class PointsBank {
     }
 
     private int expiringSoon(long personId) {
+        return expiringSoon(personId, LocalDate.now(clock)).stream().mapToInt(d -> (int) d[1]).sum();
+    }
+
+    /** [person, points] that expire within the notice period from today, for one person or (null) everyone. */
+    List<long[]> expiringSoon(Long personId, LocalDate today) {
         Integer years = rules.shownExpiryYears();
-        if (years == null) {
-            return 0;
-        }
-        LocalDate cutoff = LocalDate.now(clock).plusDays(EXPIRY_NOTICE_DAYS).minusYears(years);
-        return dueBefore(cutoff, personId).stream().mapToInt(d -> (int) d[1]).sum();
+        return years == null ? List.of() : dueBefore(today.plusDays(EXPIRY_NOTICE_DAYS).minusYears(years), personId);
     }
 
     /** [person, points] earned before the cut-off and not spent since, for one person or all. */

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
@@ -105,7 +101,7 @@ class RedemptionTests {
                 }
             }));
         }
-        List<Boolean> outcomes = all(attempts, 16);
+        List<Boolean> outcomes = TestFixtures.atOnce(attempts, 16);
 
         assertThat(outcomes.stream().filter(b -> b).count()).isEqualTo(50);
         assertThat(jdbc.sql("select stock from reward_item where id = ?").param(item).query(Integer.class).single()).isZero();
@@ -140,7 +136,7 @@ class RedemptionTests {
                 }
             }));
         }
-        assertThat(all(attempts, 20).stream().filter(b -> b).count()).isEqualTo(3);
+        assertThat(TestFixtures.atOnce(attempts, 20).stream().filter(b -> b).count()).isEqualTo(3);
         assertThat(balance(person)).isZero();
         assertThat(jdbc.sql("select stock from reward_item where id = ?").param(item).query(Integer.class).single()).isEqualTo(97);
     }
@@ -179,7 +175,7 @@ class RedemptionTests {
                 }
             }));
         }
-        assertThat(all(cancels, 2)).containsExactlyInAnyOrder(true, false);
+        assertThat(TestFixtures.atOnce(cancels, 2)).containsExactlyInAnyOrder(true, false);
         assertThatThrownBy(() -> fixtures.as(member, () -> {
             rewards.cancel(redemption);
             return null;
@@ -346,28 +342,6 @@ class RedemptionTests {
         mvc.perform(get(URI.create(link).getPath()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("页*甲"), containsString("青禾"), not(containsString("311")))));
-    }
-
-    private static <T> List<T> all(List<Callable<T>> tasks, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private Long[] ids(List<String> members) {
