@@ -208,6 +208,8 @@ class BodyIdsTests {
                 + "campaign's own groups; the nominee by identity number: RecruitmentTests.anOrganisationNominatesOnlyPeopleOfItsReach");
 
         checks.put("GET /admin/dashboard org", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
+        checks.put("GET /admin/dashboard/report org", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
+                + "(the report is made from the same board: Dashboard.board through Reach.unit)");
         checks.put("GET /activities/idle-branches under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");

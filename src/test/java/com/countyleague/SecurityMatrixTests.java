@@ -29,6 +29,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,6 +82,12 @@ class SecurityMatrixTests {
     @Autowired
     TwoBranches world;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A stored monthly report of the county: county-wide, for the county admin only. */
+    static long storedReport;
+
     TransactionTemplate transactions;
 
     @Autowired
@@ -120,6 +127,10 @@ class SecurityMatrixTests {
         elsewhere = fixtures.branch("矩阵别处团支部");
         own = world.side("甲矩阵", elsewhere);
         other = world.side("乙矩阵", elsewhere);
+        storedReport = jdbc.sql("""
+                        insert into monthly_report (organization_id, month, workbook, pdf, created_at)
+                        values (?, date '2001-01-01', '\\x00', '\\x00', now()) returning id""")
+                .param(fixtures.rootId()).query(Long.class).single();
     }
 
     @Test
@@ -303,11 +314,13 @@ class SecurityMatrixTests {
             new PathRule("/admin/logs/logins/unlock/.*", "accountId", Side::account),
             // county-wide: one set of dictionaries, and a session that is nobody's
             new PathRule("/admin/dictionaries/.*", "id", s -> 1),
-            new PathRule("/admin/online/.*", "reference", s -> "0000"));
+            new PathRule("/admin/online/.*", "reference", s -> "0000"),
+            new PathRule("/admin/dashboard/reports/.*", "id", s -> storedReport));
 
     /** Whether the path variable names an object that belongs to one branch (not the county's dictionaries or sessions). */
     private static boolean ownedBySide(String pattern, String variable) {
         return !pattern.startsWith("/admin/dictionaries/") && !pattern.startsWith("/admin/online/")
+                && !pattern.startsWith("/admin/dashboard/reports/")
                 && !pattern.startsWith("/join/") && !pattern.startsWith("/verify/") && !pattern.startsWith("/card/")
                 && !pattern.startsWith("/check-in/");
     }
