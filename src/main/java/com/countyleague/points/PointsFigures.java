@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's points bank for a subtree, counted as the points report counts them: entries of
- * the subtree's units issued, redeemed (net of refunds) and expired in the month, what all their
- * entries leave outstanding, and the month's redemptions by reward.
+ * the subtree's units issued, redeemed (net of refunds) and expired in the month and ever, what all
+ * their entries leave outstanding, and the month's redemptions by reward.
  */
 @Component
 class PointsFigures implements Figures {
@@ -35,6 +35,8 @@ class PointsFigures implements Figures {
                                  - coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and e.kind = 'REFUND'), 0),
                                coalesce(sum(-e.amount) filter (where e.created_at >= :from and e.created_at < :to and e.kind = 'EXPIRE'), 0),
                                coalesce(sum(e.amount), 0),
+                               coalesce(sum(e.amount) filter (where e.kind = 'EARN' or (e.kind = 'ADJUST' and e.amount > 0)), 0),
+                               coalesce(sum(-e.amount) filter (where e.kind = 'REDEEM'), 0) - coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0),
                                (select count(*) from redemption r join reward_item i on i.id = r.item_id
                                 join organization p on p.id = i.provider_org_id
                                 where r.status = 'RESERVED' and p.path like :path || '%')
@@ -42,13 +44,15 @@ class PointsFigures implements Figures {
                         where o.path like :path || '%'
                         """)
                 .param("path", scope.path()).param("from", start(scope.monthStart())).param("to", start(scope.monthEnd()))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}).single();
         String report = "/admin/points/report?from=" + scope.monthStart() + "&to=" + scope.monthEnd().minusDays(1);
-        return List.of(new Tile(Area.TO_DO, "dashboard.todo.pickups", sums[4], "/admin/points/pickup"),
+        return List.of(new Tile(Area.TO_DO, "dashboard.todo.pickups", sums[6], "/admin/points/pickup"),
                 new Tile(Area.POINTS, "dashboard.points.issued", sums[0], report),
                 new Tile(Area.POINTS, "dashboard.points.redeemed", sums[1], report),
                 new Tile(Area.POINTS, "dashboard.points.expired", sums[2], report),
-                new Tile(Area.POINTS, "dashboard.points.outstanding", sums[3], report));
+                new Tile(Area.POINTS, "dashboard.points.outstanding", sums[3], report),
+                new Tile(Area.POINTS, "dashboard.points.issued-total", sums[4], "/admin/points/report"),
+                new Tile(Area.POINTS, "dashboard.points.redeemed-total", sums[5], "/admin/points/report"));
     }
 
     @Override

@@ -134,6 +134,9 @@ class DashboardTests {
         assertThat(figures.get("dashboard.points.redeemed")).isEqualTo(month.redeemed());
         assertThat(figures.get("dashboard.points.expired")).isEqualTo(month.expired());
         assertThat(figures.get("dashboard.points.outstanding")).isEqualTo(month.outstanding());
+        assertThat(figures.get("dashboard.points.issued-total")).isEqualTo(count("""
+                select coalesce(sum(amount), 0) from points_entry
+                where (kind = 'EARN' or (kind = 'ADJUST' and amount > 0)) and organization_id = any(?)""", subtree)).isPositive();
 
         // what waits: the transfer into the branch, the join request, the reward to pick up
         assertThat(figures.get("dashboard.todo.transfers")).isEqualTo(1);
@@ -215,6 +218,25 @@ class DashboardTests {
                 .andExpect(content().string(containsString("href=\"/me/activities/" + a.activity() + "\"")))
                 .andExpect(content().string(containsString("check-in-button")))
                 .andExpect(content().string(containsString("id=\"tab-bar\"")));
+    }
+
+    @Test
+    void theDemoCountysDashboardShowsTheSourceDocumentsFigures() {
+        Dashboard.Board county = fixtures.as("admin", () -> dashboard.board(null, null));
+        Map<String, Long> figures = tiles(county);
+        // 33 units under the county committee, over 300 backbones, 30,000 points issued and 20,000 redeemed
+        // (other tests add units and people to this database: at least the demo's own)
+        assertThat(figures.get("org.type.COMMITTEE")).isGreaterThanOrEqualTo(33);
+        assertThat(figures.get("dashboard.people.backbones")).isGreaterThan(300);
+        assertThat(figures.get("dashboard.points.issued-total")).isGreaterThan(30_000);
+        assertThat(figures.get("dashboard.points.redeemed-total")).isGreaterThan(20_000);
+        // six practice groups with over 4,500 members, 45 interest groups
+        Map<String, List<Long>> byKind = county.sections().stream().flatMap(s -> s.tables().stream())
+                .filter(t -> t.id().equals("groups-by-kind")).findFirst().orElseThrow().rows().stream()
+                .collect(Collectors.toMap(r -> r.label(), r -> r.values()));
+        assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(0)).isGreaterThanOrEqualTo(6);
+        assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(1)).isGreaterThanOrEqualTo(4_500);
+        assertThat(byKind.get("group.kind.INTEREST_GROUP").get(0)).isGreaterThanOrEqualTo(45);
     }
 
     private long listed(PersonSearch search) {
