@@ -210,6 +210,8 @@ class BodyIdsTests {
         checks.put("GET /admin/dashboard org", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
         checks.put("GET /admin/dashboard/report org", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
                 + "(the report is made from the same board: Dashboard.board through Reach.unit)");
+        checks.put("POST /admin/dashboard/refresh org", "names only the page to go back to: the dashboard there checks it "
+                + "(DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists)");
         checks.put("GET /activities/idle-branches under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");

@@ -19,6 +19,9 @@ public interface OrganizationDirectory {
 
     List<OrganizationRef> findAll(Collection<Long> organizationIds);
 
+    /** The units directly below one, by code. */
+    List<OrganizationRef> children(long organizationId);
+
     /** Every organisation whose path starts with the prefix, in tree order. */
     List<OrganizationRef> within(String pathPrefix);
 

@@ -29,12 +29,13 @@ public class IdleBranches {
     public record IdleList(long unitId, String unitName, int days, List<IdleBranch> branches) {
     }
 
-    private static final String IDLE = """
+    /** The branches below a path with the start of their last activity ({@code l.last}): one index probe each. */
+    private static final String BRANCHES = """
             from organization o
-            left join lateral (select max(a.starts_at) as last from activity a
-                               where a.host_org_id = o.id and a.status = 'PUBLISHED' and a.starts_at <= :now) l on true
+            left join lateral (select a.starts_at as last from activity a
+                               where a.host_org_id = o.id and a.status = 'PUBLISHED' and a.starts_at <= :now
+                               order by a.starts_at desc limit 1) l on true
             where o.path like :path || '%' and o.type in ('BRANCH', 'JOINT_BRANCH')
-              and (l.last is null or l.last < :since)
             """;
 
     private final JdbcClient jdbc;
@@ -54,7 +55,7 @@ public class IdleBranches {
             throw new RuleViolationException("days", "dashboard.idle.days");
         }
         OrganizationRef unit = reach.unit(organizationId);
-        List<IdleBranch> branches = jdbc.sql("select o.id, o.name, l.last " + IDLE + " order by l.last nulls first, o.path limit 500")
+        List<IdleBranch> branches = jdbc.sql("select o.id, o.name, l.last " + BRANCHES + " and (l.last is null or l.last < :since) order by l.last nulls first, o.path limit 500")
                 .param("path", unit.path()).param("now", Timestamp.from(clock.instant()))
                 .param("since", since(LocalDate.now(clock), days))
                 .query((rs, n) -> new IdleBranch(rs.getLong(1), rs.getString(2),
@@ -63,10 +64,24 @@ public class IdleBranches {
         return new IdleList(unit.id(), unit.name(), days, branches);
     }
 
-    long count(String path, LocalDate today, int days) {
-        return jdbc.sql("select count(*) " + IDLE)
-                .param("path", path).param("now", Timestamp.from(clock.instant())).param("since", since(today, days))
-                .query(Long.class).single();
+    /** How many branches below the path have been idle for each of the periods, in one pass. */
+    long[] counts(String path, LocalDate today, int... periods) {
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < periods.length; i++) {
+            columns.append(i == 0 ? "" : ", ").append("count(*) filter (where l.last is null or l.last < :since").append(i).append(')');
+        }
+        JdbcClient.StatementSpec query = jdbc.sql("select " + columns + " " + BRANCHES)
+                .param("path", path).param("now", Timestamp.from(clock.instant()));
+        for (int i = 0; i < periods.length; i++) {
+            query = query.param("since" + i, since(today, periods[i]));
+        }
+        return query.query((rs, n) -> {
+            long[] counts = new long[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                counts[i] = rs.getLong(i + 1);
+            }
+            return counts;
+        }).single();
     }
 
     private Timestamp since(LocalDate today, int days) {

@@ -91,6 +91,7 @@ public class MonthlyReports {
 
     boolean produce(YearMonth month) {
         return actors.asSystem(() -> {
+            dashboard.refresh();
             Board board = dashboard.board(null, month);
             Locale chinese = Locale.SIMPLIFIED_CHINESE;
             int stored = jdbc.sql("""

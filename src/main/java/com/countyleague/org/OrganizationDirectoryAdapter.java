@@ -45,6 +45,12 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public List<OrganizationRef> children(long organizationId) {
+        return organizations.findByParentIdOrderByCode(organizationId).stream().map(OrganizationDirectoryAdapter::ref).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<OrganizationRef> within(String pathPrefix) {
         return organizations.findSubtree(pathPrefix).stream().map(OrganizationDirectoryAdapter::ref).toList();
     }

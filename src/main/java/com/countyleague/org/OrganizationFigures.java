@@ -21,7 +21,7 @@ class OrganizationFigures implements Figures {
     }
 
     @Override
-    public List<Tile> tiles(Scope scope) {
+    public Contribution figures(Scope scope) {
         Map<String, Long> byType = jdbc.sql("""
                         select type, count(*) from organization
                         where path like :path || '%' and id <> :unit group by type
@@ -29,10 +29,10 @@ class OrganizationFigures implements Figures {
                 .param("path", scope.path()).param("unit", scope.organizationId())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return Arrays.stream(OrganizationType.values())
+        return Contribution.of(Arrays.stream(OrganizationType.values())
                 .filter(type -> type != OrganizationType.COUNTY_COMMITTEE)
                 .map(type -> new Tile(Area.ORGANISATIONS, "org.type." + type, byType.getOrDefault(type.name(), 0L),
                         "/admin/orgs?under=" + scope.organizationId() + "&type=" + type))
-                .toList();
+                .toList());
     }
 }

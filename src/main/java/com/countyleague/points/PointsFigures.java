@@ -2,6 +2,7 @@ package com.countyleague.points;
 
 import com.countyleague.web.Figures;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's points bank for a subtree, counted as the points report counts them: entries of
- * the subtree's units issued, redeemed (net of refunds) and expired in the month and ever, what all
- * their entries leave outstanding, and the month's redemptions by reward.
+ * The dashboard's points bank for a subtree, counted as the points report counts them (from the
+ * monthly summary, as of its last refresh; pickups waiting live): entries of
+ * the subtree's units issued, redeemed (net of refunds) and expired in the month and up to its end,
+ * what their entries leave outstanding at its end, and the month's redemptions by reward.
  */
 @Component
 class PointsFigures implements Figures {
@@ -27,24 +29,27 @@ class PointsFigures implements Figures {
     }
 
     @Override
-    public List<Tile> tiles(Scope scope) {
+    public Contribution figures(Scope scope) {
+        return new Contribution(tiles(scope), tables(scope));
+    }
+
+    private List<Tile> tiles(Scope scope) {
         long[] sums = jdbc.sql("""
-                        select coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to
-                                                                and (e.kind = 'EARN' or (e.kind = 'ADJUST' and e.amount > 0))), 0),
-                               coalesce(sum(-e.amount) filter (where e.created_at >= :from and e.created_at < :to and e.kind = 'REDEEM'), 0)
-                                 - coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and e.kind = 'REFUND'), 0),
-                               coalesce(sum(-e.amount) filter (where e.created_at >= :from and e.created_at < :to and e.kind = 'EXPIRE'), 0),
-                               coalesce(sum(e.amount), 0),
-                               coalesce(sum(e.amount) filter (where e.kind = 'EARN' or (e.kind = 'ADJUST' and e.amount > 0)), 0),
-                               coalesce(sum(-e.amount) filter (where e.kind = 'REDEEM'), 0) - coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0),
+                        select coalesce(sum(s.issued) filter (where s.month = :month), 0),
+                               coalesce(sum(s.redeemed) filter (where s.month = :month), 0),
+                               coalesce(sum(s.expired) filter (where s.month = :month), 0),
+                               coalesce(sum(s.net) filter (where s.month <= :month), 0),
+                               coalesce(sum(s.issued) filter (where s.month <= :month), 0),
+                               coalesce(sum(s.redeemed) filter (where s.month <= :month), 0),
                                (select count(*) from redemption r join reward_item i on i.id = r.item_id
                                 join organization p on p.id = i.provider_org_id
                                 where r.status = 'RESERVED' and p.path like :path || '%')
-                        from points_entry e join organization o on o.id = e.organization_id
-                        where o.path like :path || '%'
+                        from points_month_summary s
+                        where s.path like :path || '%'
                         """)
-                .param("path", scope.path()).param("from", start(scope.monthStart())).param("to", start(scope.monthEnd()))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}).single();
+                .param("path", scope.path()).param("month", Date.valueOf(scope.monthStart()))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7)}).single();
         String report = "/admin/points/report?from=" + scope.monthStart() + "&to=" + scope.monthEnd().minusDays(1);
         return List.of(new Tile(Area.TO_DO, "dashboard.todo.pickups", sums[6], "/admin/points/pickup"),
                 new Tile(Area.POINTS, "dashboard.points.issued", sums[0], report),
@@ -55,8 +60,7 @@ class PointsFigures implements Figures {
                 new Tile(Area.POINTS, "dashboard.points.redeemed-total", sums[5], "/admin/points/report"));
     }
 
-    @Override
-    public List<Table> tables(Scope scope) {
+    private List<Table> tables(Scope scope) {
         List<Row> rows = jdbc.sql("""
                         select i.id, i.name, count(r.id), coalesce(sum(r.cost), 0)
                         from redemption r join reward_item i on i.id = r.item_id
@@ -71,6 +75,11 @@ class PointsFigures implements Figures {
                 .list();
         return List.of(new Table(Area.POINTS, "redemptions-by-reward", "dashboard.points.by-reward", "bar",
                 List.of("dashboard.points.redemptions", "dashboard.points.redeemed"), rows));
+    }
+
+    @Override
+    public void refresh() {
+        jdbc.sql("refresh materialized view concurrently points_month_summary").update();
     }
 
     private Timestamp start(LocalDate day) {

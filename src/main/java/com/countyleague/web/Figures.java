@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What a module tells the county's dashboard about a subtree: its own tiles (a figure and the list
- * behind it) and tables (a chart's numbers). Each module that has something to count implements it
- * in a bean of its own; the dashboard gathers them all and depends on none.
+ * behind it) and tables (a chart's numbers), read from summaries it refreshes when asked where
+ * counting live would be too slow. Each module that has something to count implements it in a bean
+ * of its own; the dashboard gathers them all and depends on none.
  */
 public interface Figures {
 
@@ -41,9 +42,20 @@ public interface Figures {
     record Table(Area area, String id, String titleKey, String chart, List<String> columnKeys, List<Row> rows) {
     }
 
-    List<Tile> tiles(Scope scope);
+    /** What a module counts for a subtree: its tiles and its tables, from one reading of its data. */
+    record Contribution(List<Tile> tiles, List<Table> tables) {
 
-    default List<Table> tables(Scope scope) {
-        return List.of();
+        public static Contribution of(List<Tile> tiles) {
+            return new Contribution(tiles, List.of());
+        }
+    }
+
+    Contribution figures(Scope scope);
+
+    /**
+     * Brings the module's summaries up to date: what its figures read instead of counting every row
+     * on every page. Run on a schedule and on an admin's demand; nothing to do for live figures.
+     */
+    default void refresh() {
     }
 }

@@ -65,7 +65,7 @@ public final class LoadDriver {
 
     private void run(String scenario, int requests, int concurrency, int warmup) throws Exception {
         HttpSession probe = signIn();
-        boolean ledger = scenario.startsWith("ledger");
+        boolean ledger = scenario.startsWith("ledger") || scenario.startsWith("dashboard");
         List<String> committees = ledger ? probe.matches("/admin/orgs?type=COMMITTEE&size=100", ROW_ID) : List.of();
         List<String> branches = ledger ? probe.matches("/admin/orgs?type=BRANCH&size=100", ROW_ID) : List.of();
         Function<HttpSession, Long> step = switch (scenario) {
@@ -78,6 +78,9 @@ public final class LoadDriver {
             // a member's own points: the page members open most, and the same as JSON
             case "me-points" -> s -> s.timedGet("/me/points");
             case "api-points" -> s -> s.timedGet("/api/v1/me/points");
+            // the county admin's home (the county's dashboard) and the dashboard of a committee's subtree
+            case "dashboard-county" -> s -> s.timedGet("/admin/");
+            case "dashboard-committee" -> s -> s.timedGet("/admin/dashboard?org=" + any(committees));
             case "import-10k" -> s -> importSheet(s, probe.matches("/admin/orgs?type=BRANCH&size=10", ORG_CODE).get(0), 10_000);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };

@@ -17,6 +17,7 @@ import com.countyleague.points.PointsBank;
 import com.countyleague.web.Figures.Tile;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -39,7 +40,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -96,6 +99,7 @@ class DashboardTests {
     void everyFigureOfASubtreeEqualsACountOverTheSameDataByAnotherRoute() {
         Organization committee = fixtures.organization(a.branch().committeeId());
         Long[] subtree = units.subtreeIds(committee.getPath()).toArray(Long[]::new);
+        refresh();
         Map<String, Long> figures = tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null)));
         LocalDate today = LocalDate.now(clock);
         LocalDate monthStart = today.withDayOfMonth(1);
@@ -150,9 +154,15 @@ class DashboardTests {
 
     @Test
     void aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists() throws Exception {
+        refresh();
         long before = tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null))).get("member.ledger.YOUTH");
         long countyBefore = tiles(fixtures.as("admin", () -> dashboard.board(null, null))).get("member.ledger.YOUTH");
         fixtures.youth(b.branch().id(), "看板乙新青年");
+        // the ledgers' figures are those of the last refresh, and the board says when that was
+        assertThat(tiles(fixtures.as("admin", () -> dashboard.board(null, null))).get("member.ledger.YOUTH")).isEqualTo(countyBefore);
+        Instant asked = clock.instant().minusMillis(1);
+        refresh();
+        assertThat(fixtures.as("admin", () -> dashboard.board(null, null)).refreshedAt()).isBetween(asked, clock.instant());
         assertThat(tiles(fixtures.as(a.orgAdmin(), () -> dashboard.board(null, null))).get("member.ledger.YOUTH")).isEqualTo(before);
         assertThat(tiles(fixtures.as("admin", () -> dashboard.board(null, null))).get("member.ledger.YOUTH")).isEqualTo(countyBefore + 1);
 
@@ -222,6 +232,7 @@ class DashboardTests {
 
     @Test
     void theDemoCountysDashboardShowsTheSourceDocumentsFigures() {
+        refresh();
         Dashboard.Board county = fixtures.as("admin", () -> dashboard.board(null, null));
         Map<String, Long> figures = tiles(county);
         // 33 units under the county committee, over 300 backbones, 30,000 points issued and 20,000 redeemed
@@ -237,6 +248,19 @@ class DashboardTests {
         assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(0)).isGreaterThanOrEqualTo(6);
         assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(1)).isGreaterThanOrEqualTo(4_500);
         assertThat(byKind.get("group.kind.INTEREST_GROUP").get(0)).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void onlyAdminsRefreshTheFiguresOnDemand() throws Exception {
+        mvc.perform(post("/admin/dashboard/refresh").with(csrf()).with(fixtures.signedIn(a.orgAdmin())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("success")).isEqualTo("数据已更新"));
+        mvc.perform(post("/admin/dashboard/refresh").with(csrf()).with(fixtures.signedIn(a.secretary())))
+                .andExpect(status().isForbidden());
+    }
+
+    private void refresh() {
+        fixtures.as("admin", dashboard::refresh);
     }
 
     private long listed(PersonSearch search) {

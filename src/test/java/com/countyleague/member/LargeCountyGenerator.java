@@ -48,6 +48,8 @@ public final class LargeCountyGenerator {
     private static final String[] GIVEN = {"子涵", "欣怡", "浩然", "梓萱", "宇轩", "诗涵", "俊杰", "雨桐", "思远", "晓燕",
             "嘉怡", "明轩", "一诺", "文博", "佳琪", "天佑", "雅婷", "志强", "鹏", "静", "磊", "婷", "杰", "洋"};
 
+    private static int leagueShare = 55;
+
     private LargeCountyGenerator() {
     }
 
@@ -60,6 +62,8 @@ public final class LargeCountyGenerator {
         int committees = Integer.parseInt(options.getOrDefault("committees", "33"));
         int branchesPerCommittee = Integer.parseInt(options.getOrDefault("branches", "20"));
         String key = options.getOrDefault("key", DEMO_KEY);
+        // the share of persons in the League member ledger, in percent (30,000 of 250,000 is 12)
+        leagueShare = Integer.parseInt(options.getOrDefault("league-share", "55"));
 
         long started = System.nanoTime();
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
@@ -176,7 +180,7 @@ public final class LargeCountyGenerator {
                 + "political_status, organization_id, compound_id, building_id, workplace, education, source_channel, tags, "
                 + "backbone, grid_roles, ethnicity, joined_league_on, league_number, status, created_at, updated_at, version";
         for (int i = 0; i < persons; i++) {
-            boolean member = random.nextInt(100) < 55;
+            boolean member = random.nextInt(100) < leagueShare;
             int age = member ? 14 + random.nextInt(17) : 18 + random.nextInt(18);
             LocalDate birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
             boolean male = random.nextBoolean();

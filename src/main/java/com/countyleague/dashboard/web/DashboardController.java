@@ -5,6 +5,7 @@ import com.countyleague.dashboard.Dashboard;
 import com.countyleague.dashboard.MemberHome;
 import com.countyleague.dashboard.MonthlyReports;
 import com.countyleague.dashboard.StaffHome;
+import com.countyleague.web.Flash;
 
 import java.time.YearMonth;
 
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Each role's home page, and the dashboard of a subtree with its month and unit picker. */
 @Controller
@@ -28,8 +31,11 @@ class DashboardController {
     private final MemberHome memberHome;
     private final MonthlyReports reports;
     private final Viewer viewer;
+    private final Flash flash;
 
-    DashboardController(Dashboard dashboard, StaffHome staffHome, MemberHome memberHome, MonthlyReports reports, Viewer viewer) {
+    DashboardController(Dashboard dashboard, StaffHome staffHome, MemberHome memberHome, MonthlyReports reports, Viewer viewer,
+                        Flash flash) {
+        this.flash = flash;
         this.reports = reports;
         this.dashboard = dashboard;
         this.staffHome = staffHome;
@@ -57,6 +63,13 @@ class DashboardController {
         model.addAttribute("board", dashboard.board(org, month));
         model.addAttribute("charts", true);
         return "dashboard/board";
+    }
+
+    /** An admin brings the figures up to date now rather than at the next quarter of an hour. */
+    @PostMapping("/admin/dashboard/refresh")
+    String refresh(@RequestParam(required = false) Long org, RedirectAttributes redirect) {
+        flash.success(redirect, dashboard.refresh() ? "dashboard.refreshed" : "dashboard.refreshing");
+        return org == null ? "redirect:/admin/dashboard" : "redirect:/admin/dashboard?org=" + org;
     }
 
     /** The month's report of the subtree shown, as a workbook or a PDF. */
