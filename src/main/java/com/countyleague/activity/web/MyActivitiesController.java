@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import com.countyleague.activity.Activities;
 import com.countyleague.activity.Activity;
 import com.countyleague.activity.CheckIns;
+import com.countyleague.activity.Ratings;
 import com.countyleague.activity.SignUp;
 import com.countyleague.web.Flash;
 import com.countyleague.web.RuleViolationException;
@@ -31,10 +32,12 @@ class MyActivitiesController {
 
     private final Activities activities;
     private final CheckIns checkIns;
+    private final Ratings ratings;
     private final Flash flash;
 
-    MyActivitiesController(Activities activities, CheckIns checkIns, Flash flash) {
+    MyActivitiesController(Activities activities, CheckIns checkIns, Ratings ratings, Flash flash) {
         this.activities = activities;
+        this.ratings = ratings;
         this.checkIns = checkIns;
         this.flash = flash;
     }
@@ -50,8 +53,17 @@ class MyActivitiesController {
 
     @GetMapping("/me/activities/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("view", activities.forMember(id));
+        Activities.MemberView view = activities.forMember(id);
+        model.addAttribute("view", view);
+        model.addAttribute("rating", ratings.mine(view));
         return "activity/detail";
+    }
+
+    @PostMapping("/me/activities/{id}/rating")
+    String rate(@PathVariable long id, @RequestParam(required = false) Integer score, @RequestParam(required = false) String comment,
+                RedirectAttributes redirect) {
+        flash.attempt(redirect, "rating.saved", () -> ratings.rate(id, score, comment));
+        return "redirect:/me/activities/" + id;
     }
 
     @PostMapping("/me/activities/{id}/sign-up")
