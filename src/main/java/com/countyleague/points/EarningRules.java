@@ -3,8 +3,10 @@ package com.countyleague.points;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.countyleague.account.Actors;
 import com.countyleague.account.Role;
@@ -59,6 +61,20 @@ public class EarningRules {
     public List<PointsRule> rules() {
         requireCountyAdmin();
         return rules.findAllByOrderBySourceAscActivityTypeAscEffectiveFromDesc();
+    }
+
+    /**
+     * The rules in force today, one per kind of action, for the page that tells members how points
+     * are earned (the 《青年积分手册》 in the app). Anyone signed in may read them.
+     */
+    @Transactional(readOnly = true)
+    public List<PointsRule> inForceToday() {
+        LocalDate today = LocalDate.now(clock);
+        return rules.findAllByOrderBySourceAscActivityTypeAscEffectiveFromDesc().stream()
+                .filter(r -> !r.getEffectiveFrom().isAfter(today))
+                .collect(Collectors.toMap(r -> r.getSource() + ":" + r.getActivityType(), r -> r, (first, older) -> first,
+                        LinkedHashMap::new))
+                .values().stream().toList();
     }
 
     /** A new version of the rule for a kind of action, in force from its first day (today or later). */

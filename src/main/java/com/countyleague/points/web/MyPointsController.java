@@ -3,6 +3,7 @@ package com.countyleague.points.web;
 import java.util.UUID;
 
 import com.countyleague.points.PointsAccount;
+import com.countyleague.points.EarningRules;
 import com.countyleague.points.PointsBank;
 import com.countyleague.points.Redemption;
 import com.countyleague.points.Rewards;
@@ -33,11 +34,13 @@ class MyPointsController {
 
     private final PointsBank bank;
     private final Rewards rewards;
+    private final EarningRules earningRules;
     private final PublicUrls urls;
     private final Flash flash;
 
-    MyPointsController(PointsBank bank, Rewards rewards, PublicUrls urls, Flash flash) {
+    MyPointsController(PointsBank bank, Rewards rewards, EarningRules earningRules, PublicUrls urls, Flash flash) {
         this.bank = bank;
+        this.earningRules = earningRules;
         this.rewards = rewards;
         this.urls = urls;
         this.flash = flash;
@@ -47,6 +50,15 @@ class MyPointsController {
     String points(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
         model.addAttribute("view", bank.mine(Paging.of(page, size, Sort.unsorted())));
         return "points/mine";
+    }
+
+    /** How points are earned and what each tier brings: the county's handbook, as it stands today. */
+    @GetMapping("/me/points/how")
+    String handbook(Model model) {
+        model.addAttribute("rules", earningRules.inForceToday());
+        model.addAttribute("tiers", earningRules.tiers());
+        model.addAttribute("settings", earningRules.settings());
+        return "points/how";
     }
 
     @GetMapping("/me/rewards")
