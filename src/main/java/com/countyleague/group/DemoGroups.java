@@ -138,6 +138,9 @@ class DemoGroups implements ApplicationRunner {
         List<Membership> commandos = enrol(commando, youth.subList(next, Math.min(youth.size(), next + 15)).stream()
                 .map(PersonRow::id).toList(), now.minus(Duration.ofDays(30)));
         appoint(commando, commandos, GroupRole.OWNER, 1);
+        // the backbones are exactly those who hold a post in a core team
+        people.markBackbones(memberships.findAll().stream().filter(m -> m.getRole() != null).map(Membership::getPersonId)
+                .distinct().toList());
 
         if (dance != null) {
             linkDemoAccounts(dance);

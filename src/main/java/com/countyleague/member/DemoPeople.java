@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * People for the demo county's ledgers: a few hundred across its community branches, compounds and
- * buildings, with backbones, grid roles, League posts and some members past 28. Deterministic, so
+ * buildings, with grid roles, League posts and some members past 28 (backbones are marked by the groups' demo). Deterministic, so
  * every demo shows the same county; does nothing when the ledgers already hold people.
  */
 @Component
@@ -117,9 +117,10 @@ class DemoPeople implements ApplicationRunner {
             id = idNumber(birth, gender, sequence + bump * 7919);
         }
         Building building = buildings.isEmpty() ? null : buildings.get(random.nextInt(buildings.size()));
-        boolean backbone = random.nextInt(100) < 15;
+        // backbones are those the groups' core teams hold (DemoGroups marks them); some hold a grid role
+        boolean active = random.nextInt(100) < 15;
         Set<GridRole> gridRoles = EnumSet.noneOf(GridRole.class);
-        if (backbone) {
+        if (active) {
             gridRoles.add(GridRole.values()[random.nextInt(GridRole.values().length)]);
         }
         LocalDate joined = member ? birth.plusYears(14 + random.nextInt(Math.max(1, Math.min(age - 14, 6)) + 1)) : null;
@@ -136,9 +137,9 @@ class DemoPeople implements ApplicationRunner {
                 branch.getId(), building == null ? null : building.getCompoundId(), building == null ? null : building.getId(),
                 WORKPLACES[random.nextInt(WORKPLACES.length)], new String[] {"SENIOR", "VOCATIONAL", "JUNIOR_COLLEGE", "BACHELOR", "MASTER"}[random.nextInt(5)],
                 new String[] {"ORG_NOMINATION", "COMMUNITY_POOL", "SELF_APPLICATION", "UNIVERSITY"}[random.nextInt(4)],
-                tags, null, backbone, gridRoles, random.nextInt(100) < 92 ? "01" : "03", joined,
+                tags, null, false, gridRoles, random.nextInt(100) < 92 ? "01" : "03", joined,
                 joined != null && joined.getYear() >= 2017 ? joined.getYear() + String.format(Locale.ROOT, "%08d", sequence) : null,
-                post, backbone ? today.minusMonths(1 + random.nextInt(30)) : null, PersonStatus.ACTIVE, null);
+                post, active ? today.minusMonths(1 + random.nextInt(30)) : null, PersonStatus.ACTIVE, null);
         return new Person(draft, seal(id), clock.instant());
     }
 

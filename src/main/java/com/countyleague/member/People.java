@@ -146,6 +146,25 @@ public class People {
         }
     }
 
+    /**
+     * Marks people who hold a post in a group's core team as backbones (骨干), so that the flag and the
+     * core teams agree; each within the caller's reach, each change in the person's history.
+     */
+    @Transactional
+    public int markBackbones(Collection<Long> personIds) {
+        Actor actor = requireLedgerKeeper();
+        int marked = 0;
+        for (long id : personIds) {
+            Person person = reachable(actor, id);
+            if (!person.isBackbone()) {
+                person.markBackbone(clock.instant());
+                history.record(person, PersonEvent.Type.UPDATED, null, null);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
     /** An admin corrects a wrongly recorded name; the old and new names and the reason stay in the history and the audit log. */
     @Transactional
     public void correctName(long id, String newName, String reason) {

@@ -257,6 +257,11 @@ public class Person {
         this.updatedAt = now;
     }
 
+    void markBackbone(Instant now) {
+        this.backbone = true;
+        this.updatedAt = now;
+    }
+
     void correctName(String newName, Instant now) {
         this.name = newName;
         this.updatedAt = now;

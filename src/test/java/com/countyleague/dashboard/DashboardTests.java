@@ -248,6 +248,17 @@ class DashboardTests {
         assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(0)).isGreaterThanOrEqualTo(6);
         assertThat(byKind.get("group.kind.PRACTICE_GROUP").get(1)).isGreaterThanOrEqualTo(4_500);
         assertThat(byKind.get("group.kind.INTEREST_GROUP").get(0)).isGreaterThanOrEqualTo(45);
+        // in the demo's own units everyone on a core team is flagged a backbone (the demo flags no one else,
+        // but other tests here dismiss demo members, and a dismissal does not take the flag away)
+        List<Long> flagged = jdbc.sql("""
+                select p.id from person p join organization o on o.id = p.organization_id
+                where o.code like 'DC%' and p.backbone order by 1""").query(Long.class).list();
+        List<Long> coreTeams = jdbc.sql("""
+                select distinct m.person_id from group_membership m join person p on p.id = m.person_id
+                join organization o on o.id = p.organization_id
+                where o.code like 'DC%' and m.role is not null and m.status = 'ACTIVE' order by 1""").query(Long.class).list();
+        assertThat(coreTeams).hasSizeGreaterThan(300);
+        assertThat(flagged).containsAll(coreTeams);
     }
 
     @Test
