@@ -66,6 +66,9 @@ class DemoActivities implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Random random = new Random(2026);
+    /** Ratings draw from their own sequence, so that the rest of the demo stays as it was. */
+    private final Random ratings = new Random(5);
+    private static final int[] SCORES = {5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 3, 3, 2, 1};
 
     DemoActivities(Activities activities, ActivityRepository repository, Groups groups, People people, UnitLookup units, Actors actors,
                    JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -176,6 +179,12 @@ class DemoActivities implements ApplicationRunner {
                     out));
             if (activity.getGroupId() != null) {
                 groups.noteAttendance(activity.getGroupId(), person, in);
+            }
+            // most of those who came rate a past activity afterwards
+            if (activity.getEndsAt().isBefore(clock.instant()) && ratings.nextInt(10) < 6) {
+                jdbc.sql("insert into activity_rating (activity_id, person_id, score, comment, rated_at) values (?, ?, ?, null, ?)")
+                        .params(activityId, person, SCORES[ratings.nextInt(SCORES.length)], Timestamp.from(out.plus(Duration.ofHours(3))))
+                        .update();
             }
         }
     }
