@@ -213,6 +213,17 @@ class BodyIdsTests {
         checks.put("POST /admin/dashboard/refresh org", "names only the page to go back to: the dashboard there checks it "
                 + "(DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists)");
         checks.put("GET /activities/idle-branches under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists");
+        checks.put("POST /admin/venues/new organizationId", new Check("secretary", Side::secretary,
+                value -> post("/admin/venues/new").param("organizationId", value).param("name", "字段阵地").param("kind", "BOOK_BAR")
+                        .param("opensAt", "09:00").param("closesAt", "21:00").param("capacity", "20"),
+                s -> s.branch().id(), "select count(*) from venue where name = '字段阵地'"));
+        checks.put("POST /admin/venues/{id}/edit organizationId", "the same check as creating, and the venue's own: Venues.update");
+        checks.put("POST /admin/venues/{id}/bookings activityId", "the activity through Reach.require(ACTIVITY): 403 outside the reach");
+        checks.put("POST /admin/venues/{id}/bookings groupId", "VenueTests.anotherBranchCannotBookOrChangeThisBranchsVenueAndALeaderAsksForTheirGroup "
+                + "(a group its caller does not run is refused 403)");
+        checks.put("GET /admin/venues/coverage under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
+                + "(the same Reach.unit)");
+        checks.put("GET /admin/venues/coverage.svg under", "the same Reach.unit as the coverage page");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");
         checks.put("POST /me/shifts/{shift}/swap withShiftId", "the teammate's own shift at the same post only (Rosters.requestSwap)");
@@ -309,7 +320,7 @@ class BodyIdsTests {
     }
 
     private static String findTestClass(String simpleName) {
-        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "volunteer.")) {
+        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "venue.", "volunteer.")) {
             try {
                 return Class.forName("com.countyleague." + module + simpleName).getName();
             } catch (ClassNotFoundException notThere) {

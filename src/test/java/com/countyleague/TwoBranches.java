@@ -35,6 +35,8 @@ import com.countyleague.recruitment.Application;
 import com.countyleague.recruitment.Campaign;
 import com.countyleague.recruitment.Channel;
 import com.countyleague.recruitment.Recruitment;
+import com.countyleague.venue.Venue;
+import com.countyleague.venue.Venues;
 import com.countyleague.volunteer.Rosters;
 import com.countyleague.volunteer.VolunteerPost;
 
@@ -57,7 +59,7 @@ public class TwoBranches {
                        String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
-                       long transferOut, long account, long importJob) {
+                       long transferOut, long account, long importJob, long venue, long booking) {
     }
 
     private final TestFixtures fixtures;
@@ -70,12 +72,14 @@ public class TwoBranches {
     private final Rewards rewards;
     private final PointsBank bank;
     private final Transfers transfers;
+    private final Venues venues;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     TwoBranches(TestFixtures fixtures, Accounts accounts, Groups groups, Activities activities,
                 CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
-                JdbcClient jdbc, Clock clock) {
+                Venues venues, JdbcClient jdbc, Clock clock) {
+        this.venues = venues;
         this.fixtures = fixtures;
         this.accounts = accounts;
         this.groups = groups;
@@ -197,10 +201,15 @@ public class TwoBranches {
                         values (?, (select id from account where username = ?), 'people.xlsx', '\\x00', 'INVALID', now(), 0)
                         returning id""")
                 .params(secretary, secretary).query(Long.class).single();
+        long venue = fixtures.as(secretary, () -> venues.create(new Venue.Details(label + "青年之家", Venue.FUNCTION_STORE, branch.id(),
+                null, null, LocalTime.of(8, 0), LocalTime.of(22, 0), 40, null)));
+        LocalDate inAWeek = LocalDate.now(clock).plusDays(7);
+        long booking = fixtures.as(secretary, () -> venues.book(venue, new Venues.BookingRequest(inAWeek.atTime(10, 0),
+                inAWeek.atTime(11, 0), null, null, "支部会议", 10)));
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob);
+                account, importJob, venue, booking);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -7,5 +7,6 @@ public enum DictionaryKind {
     EDUCATION,
     TAG,
     SOURCE_CHANNEL,
-    LEAGUE_POST
+    LEAGUE_POST,
+    VENUE_KIND
 }

@@ -1,5 +1,6 @@
 package com.countyleague.org;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import com.countyleague.web.RuleViolationException;
@@ -24,6 +25,10 @@ public class Compound {
     private String name;
 
     private String address;
+
+    private BigDecimal latitude;
+
+    private BigDecimal longitude;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -58,5 +63,15 @@ public class Compound {
 
     public String getAddress() {
         return address;
+    }
+
+    /** Where the compound lies, or null where nobody has entered it yet. */
+    public Position getPosition() {
+        return Position.ofNullable(latitude, longitude);
+    }
+
+    void locate(Position position) {
+        this.latitude = position == null ? null : position.latitude();
+        this.longitude = position == null ? null : position.longitude();
     }
 }

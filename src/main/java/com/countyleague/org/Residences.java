@@ -53,6 +53,14 @@ public class Residences {
         return createCompound(branch, name.trim(), address == null || address.isBlank() ? null : address.trim()).getId();
     }
 
+    /** Records where a compound lies (or clears it), for the walking-distance coverage of Youth Homes. */
+    @Transactional
+    public void locate(long compoundId, Position position) {
+        Compound compound = compounds.findById(compoundId).orElseThrow(() -> new NotFoundException("compound", compoundId));
+        editable(compound.getBranchId());
+        compound.locate(position);
+    }
+
     @Transactional
     public long addBuilding(long compoundId, String name) {
         if (name == null || name.isBlank() || name.trim().length() > MAX_BUILDING_NAME) {

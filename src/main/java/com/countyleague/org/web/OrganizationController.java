@@ -1,5 +1,6 @@
 package com.countyleague.org.web;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import com.countyleague.org.Organization;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.Organizations;
 import com.countyleague.org.PartnerKind;
+import com.countyleague.org.Position;
 import com.countyleague.org.Residences;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
@@ -208,6 +210,13 @@ class OrganizationController {
         } catch (RuleViolationException refusal) {
             flash.failure(redirect, refusal);
         }
+        return "redirect:/admin/orgs/" + id;
+    }
+
+    @PostMapping("/{id}/compounds/{compoundId}/position")
+    String locateCompound(@PathVariable long id, @PathVariable long compoundId, @RequestParam(required = false) BigDecimal latitude,
+                          @RequestParam(required = false) BigDecimal longitude, RedirectAttributes redirect) {
+        flash.attempt(redirect, "place.located", () -> residences.locate(compoundId, Position.ofNullable(latitude, longitude)));
         return "redirect:/admin/orgs/" + id;
     }
 
