@@ -309,6 +309,8 @@ class SecurityMatrixTests {
             new PathRule("/check-in/\\{token}.*", "token", Side::checkInToken),
             new PathRule("/admin/orgs/\\{id}/compounds/.*", "compoundId", s -> s.branch().compoundId()),
             new PathRule("/admin/venues/bookings/.*", "booking", Side::booking),
+            new PathRule("/admin/tools/loans/.*", "loan", Side::toolLoan),
+            new PathRule("/me/tools/.*", "item", Side::toolItem),
             new PathRule("/admin/venues/\\{id}.*", "id", Side::venue),
             new PathRule("/admin/orgs/\\{id}.*", "id", s -> s.branch().id()),
             new PathRule("/admin/buildings/\\{id}.*", "id", s -> s.branch().firstBuildingId()),
