@@ -4,6 +4,7 @@ import com.countyleague.IntegrationTest;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
+import com.countyleague.dashboard.Dashboard;
 import com.countyleague.group.GroupKind;
 import com.countyleague.org.Position;
 import com.countyleague.org.Residences;
@@ -53,6 +54,9 @@ class VenueTests {
 
     @Autowired
     Residences residences;
+
+    @Autowired
+    Dashboard dashboard;
 
     @Autowired
     JdbcClient jdbc;
@@ -174,6 +178,11 @@ class VenueTests {
         assertThat(view.compounds()).hasSize(3);
         assertThat(view.percent()).isEqualTo(67);
         assertThat(view.uncovered()).extracting(Coverage.Place::name).containsExactly("南苑");
+        // the dashboard counts the same, from its summary once refreshed
+        fixtures.as("admin", dashboard::refresh);
+        assertThat(fixtures.as("admin", () -> dashboard.board(branch.committeeId(), null)).sections().stream()
+                .flatMap(s -> s.tiles().stream()).filter(t -> t.labelKey().equals("dashboard.places.coverage")).findFirst().orElseThrow()
+                .value()).isEqualTo(67);
 
         String svg = mvc.perform(get("/admin/venues/coverage.svg").param("under", String.valueOf(branch.id()))
                         .with(fixtures.signedIn("admin")))
