@@ -34,6 +34,7 @@ public final class LoadDriver {
 
     private static final Pattern ROW_ID = Pattern.compile("data-row-id=\"(\\d+)\"");
     private static final Pattern ORG_CODE = Pattern.compile("<td>([A-Z0-9-]+)</td>");
+    private static final Pattern VENUE_ID = Pattern.compile("href=\"/admin/venues/(\\d+)\"");
     private static final Pattern JOB = Pattern.compile("/admin/people/import/(\\d+)/progress");
 
     private final String base;
@@ -68,6 +69,7 @@ public final class LoadDriver {
         boolean ledger = scenario.startsWith("ledger") || scenario.startsWith("dashboard");
         List<String> committees = ledger ? probe.matches("/admin/orgs?type=COMMITTEE&size=100", ROW_ID) : List.of();
         List<String> branches = ledger ? probe.matches("/admin/orgs?type=BRANCH&size=100", ROW_ID) : List.of();
+        List<String> venueIds = scenario.equals("venue-week") ? probe.matches("/admin/venues", VENUE_ID) : List.of();
         Function<HttpSession, Long> step = switch (scenario) {
             case "ledger-subtree-age" -> s -> s.timedGet("/admin/people?ledger=LEAGUE_MEMBER&ageFrom=18&ageTo=25&under=" + any(committees));
             case "ledger-branch" -> s -> s.timedGet("/admin/people?ledger=YOUTH&under=" + any(branches));
@@ -81,6 +83,9 @@ public final class LoadDriver {
             // the county admin's home (the county's dashboard) and the dashboard of a committee's subtree
             case "dashboard-county" -> s -> s.timedGet("/admin/");
             case "dashboard-committee" -> s -> s.timedGet("/admin/dashboard?org=" + any(committees));
+            // the walking-circle coverage of the whole county (computed live), and a venue's week
+            case "coverage-county" -> s -> s.timedGet("/admin/venues/coverage");
+            case "venue-week" -> s -> s.timedGet("/admin/venues/" + any(venueIds));
             case "import-10k" -> s -> importSheet(s, probe.matches("/admin/orgs?type=BRANCH&size=10", ORG_CODE).get(0), 10_000);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };
