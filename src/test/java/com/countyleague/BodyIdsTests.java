@@ -224,6 +224,12 @@ class BodyIdsTests {
         checks.put("GET /admin/venues/coverage under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
                 + "(the same Reach.unit)");
         checks.put("GET /admin/venues/coverage.svg under", "the same Reach.unit as the coverage page");
+        checks.put("POST /admin/grids organizationId", new Check("secretary", Side::secretary,
+                value -> post("/admin/grids").param("organizationId", value).param("name", "字段网格"),
+                s -> s.branch().id(), "select count(*) from grid where name = '字段网格'"));
+        checks.put("POST /admin/grids/{id}/compounds compoundId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
+        checks.put("POST /admin/grids/{id}/roles personId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
+        checks.put("POST /admin/grids/{id}/teams groupId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");
         checks.put("POST /me/shifts/{shift}/swap withShiftId", "the teammate's own shift at the same post only (Rosters.requestSwap)");

@@ -310,6 +310,7 @@ class SecurityMatrixTests {
             new PathRule("/admin/orgs/\\{id}/compounds/.*", "compoundId", s -> s.branch().compoundId()),
             new PathRule("/admin/venues/bookings/.*", "booking", Side::booking),
             new PathRule("/admin/tools/loans/.*", "loan", Side::toolLoan),
+            new PathRule("/admin/grids/\\{id}.*", "id", Side::grid),
             new PathRule("/me/tools/.*", "item", Side::toolItem),
             new PathRule("/admin/venues/\\{id}.*", "id", Side::venue),
             new PathRule("/admin/orgs/\\{id}.*", "id", s -> s.branch().id()),

@@ -35,6 +35,7 @@ import com.countyleague.recruitment.Application;
 import com.countyleague.recruitment.Campaign;
 import com.countyleague.recruitment.Channel;
 import com.countyleague.recruitment.Recruitment;
+import com.countyleague.venue.Grids;
 import com.countyleague.venue.ToolHouse;
 import com.countyleague.venue.Venue;
 import com.countyleague.venue.Venues;
@@ -60,7 +61,7 @@ public class TwoBranches {
                        String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
-                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan) {
+                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid) {
     }
 
     private final TestFixtures fixtures;
@@ -75,12 +76,14 @@ public class TwoBranches {
     private final Transfers transfers;
     private final Venues venues;
     private final ToolHouse tools;
+    private final Grids grids;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     TwoBranches(TestFixtures fixtures, Accounts accounts, Groups groups, Activities activities,
                 CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
-                Venues venues, ToolHouse tools, JdbcClient jdbc, Clock clock) {
+                Venues venues, ToolHouse tools, Grids grids, JdbcClient jdbc, Clock clock) {
+        this.grids = grids;
         this.venues = venues;
         this.tools = tools;
         this.fixtures = fixtures;
@@ -211,10 +214,11 @@ public class TwoBranches {
                 inAWeek.atTime(11, 0), null, null, "支部会议", 10)));
         long toolItem = fixtures.as(secretary, () -> tools.addItem(venue, label + "折叠梯", 2));
         long toolLoan = fixtures.as(member, () -> tools.request(toolItem));
+        long grid = fixtures.as(secretary, () -> grids.create(label + TestFixtures.uniqueCode("网格"), branch.id()));
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan);
+                account, importJob, venue, booking, toolItem, toolLoan, grid);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -3,10 +3,12 @@ package com.countyleague.venue;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleBinaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -113,26 +115,54 @@ public class Coverage {
     public static String svg(View view, String scaleLabelPattern) {
         int width = 800;
         int height = 600;
-        int pad = 40;
+        int pad = 30;
         List<double[]> points = new ArrayList<>();
         view.compounds().forEach(p -> points.add(new double[] {p.latitude(), p.longitude()}));
         view.homes().forEach(h -> points.add(new double[] {h.latitude(), h.longitude()}));
-        double minLat = points.stream().mapToDouble(p -> p[0]).min().orElse(0);
-        double maxLat = points.stream().mapToDouble(p -> p[0]).max().orElse(0);
-        double minLon = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
-        double maxLon = points.stream().mapToDouble(p -> p[1]).max().orElse(0);
-        // an equirectangular projection about the middle latitude: metres east and south of the top left corner
-        double east = Math.cos(Math.toRadians((minLat + maxLat) / 2)) * Math.PI / 180 * EARTH_RADIUS;
+        double midLat = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        // an equirectangular projection about the middle latitude: metres east and north of a reference point
+        double east = Math.cos(Math.toRadians(midLat)) * Math.PI / 180 * EARTH_RADIUS;
         double north = Math.PI / 180 * EARTH_RADIUS;
-        double spanMetres = Math.max(Math.max((maxLon - minLon) * east, (maxLat - minLat) * north), view.walkMetres() * 2.0);
-        double scale = (Math.min(width, height) - 2 * pad) / spanMetres;
+        double refLat = points.stream().mapToDouble(p -> p[0]).min().orElse(0);
+        double refLon = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+        // the extent in metres: every compound, and every Youth Home with its whole circle
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Place p : view.compounds()) {
+            double x = (p.longitude() - refLon) * east;
+            double y = (p.latitude() - refLat) * north;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        for (Home h : view.homes()) {
+            double x = (h.longitude() - refLon) * east;
+            double y = (h.latitude() - refLat) * north;
+            minX = Math.min(minX, x - view.walkMetres());
+            maxX = Math.max(maxX, x + view.walkMetres());
+            minY = Math.min(minY, y - view.walkMetres());
+            maxY = Math.max(maxY, y + view.walkMetres());
+        }
+        if (points.isEmpty()) {
+            minX = minY = 0;
+            maxX = maxY = view.walkMetres();
+        }
+        double scale = Math.min((width - 2 * pad) / Math.max(maxX - minX, 1), (height - 2 * pad - 30) / Math.max(maxY - minY, 1));
+        // centred in the picture, north up
+        double offsetX = (width - (maxX - minX) * scale) / 2 - minX * scale;
+        double offsetY = (height - 30 - (maxY - minY) * scale) / 2 + maxY * scale;
+        DoubleBinaryOperator toX = (lat, lon) -> offsetX + (lon - refLon) * east * scale;
+        DoubleBinaryOperator toY = (lat, lon) -> offsetY - (lat - refLat) * north * scale;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
                 width, height, width, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f9fa\"/>");
         for (Home h : view.homes()) {
-            double x = pad + (h.longitude() - minLon) * east * scale;
-            double y = pad + (maxLat - h.latitude()) * north * scale;
+            double x = toX.applyAsDouble(h.latitude(), h.longitude());
+            double y = toY.applyAsDouble(h.latitude(), h.longitude());
             svg.append(String.format(Locale.ROOT,
                     "<circle class=\"reach\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#c8161d\" fill-opacity=\"0.08\" stroke=\"#c8161d\" stroke-dasharray=\"4 3\"/>",
                     x, y, view.walkMetres() * scale));
@@ -141,8 +171,8 @@ public class Coverage {
                     h.id(), x - 5, y - 5, HtmlUtils.htmlEscape(h.name())));
         }
         for (Place p : view.compounds()) {
-            double x = pad + (p.longitude() - minLon) * east * scale;
-            double y = pad + (maxLat - p.latitude()) * north * scale;
+            double x = toX.applyAsDouble(p.latitude(), p.longitude());
+            double y = toY.applyAsDouble(p.latitude(), p.longitude());
             svg.append(String.format(Locale.ROOT,
                     "<circle class=\"compound %s\" data-id=\"%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s</title></circle>",
                     p.covered() ? "covered" : "uncovered", p.id(), x, y, p.covered() ? "#198754" : "#dc3545",
@@ -157,7 +187,7 @@ public class Coverage {
                 "<g class=\"scale\"><line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#212529\" stroke-width=\"3\"/>"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#212529\">%s</text></g>",
                 pad, height - 20, pad + barPixels, height - 20, pad, height - 28,
-                HtmlUtils.htmlEscape(java.text.MessageFormat.format(scaleLabelPattern, (long) bar))));
+                HtmlUtils.htmlEscape(MessageFormat.format(scaleLabelPattern, (long) bar))));
         svg.append("</svg>");
         return svg.toString();
     }

@@ -1,6 +1,7 @@
 package com.countyleague.venue;
 
 import com.countyleague.account.Actors;
+import com.countyleague.member.GridRole;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.People;
 import com.countyleague.member.PersonSearch;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo county's places: the Youth Home flagship by the county committee, a function store in
  * 翠湖社区, the nine carriers of the source document, the compounds' positions (金桂小区 outside every
- * walking circle), a week of bookings, and a tool house with items and loans, one of them overdue.
+ * walking circle), a grid of 龙湖街道 with its role holders and teams, a week of bookings, and a tool
+ * house with items and loans, one of them overdue.
  * Does nothing when venues exist.
  */
 @Component
@@ -41,6 +44,7 @@ class DemoVenues implements ApplicationRunner {
     private final VenueRepository venues;
     private final Venues bookings;
     private final ToolHouse tools;
+    private final Grids grids;
     private final Residences residences;
     private final UnitLookup units;
     private final People people;
@@ -48,8 +52,9 @@ class DemoVenues implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoVenues(VenueRepository venues, Venues bookings, ToolHouse tools, Residences residences, UnitLookup units, People people,
-               Actors actors, JdbcClient jdbc, Clock clock) {
+    DemoVenues(VenueRepository venues, Venues bookings, ToolHouse tools, Grids grids, Residences residences, UnitLookup units,
+               People people, Actors actors, JdbcClient jdbc, Clock clock) {
+        this.grids = grids;
         this.venues = venues;
         this.bookings = bookings;
         this.tools = tools;
@@ -97,6 +102,22 @@ class DemoVenues implements ApplicationRunner {
         venue("锦绣童伴之家", "CHILDREN_HOME", jinxiu, "锦绣路20号", 30.6573, 104.0708, 20, null);
         venue("龙湖街道党群服务中心", "PARTY_MASS_CENTRE", byCode.getOrDefault("DC-C01", county), "龙湖大道1号", 30.6630, 104.0610, 80, null);
         venue("城南青年自习室", "PARTNER_VENUE", county, "城南镇创业大道3号", 30.6400, 104.0500, 40, "延伸阵地：青年自习室");
+
+        // a grid of 龙湖街道 with its compounds, the grid roles held there and the teams reported in
+        Organization longhu = byCode.get("DC-C01");
+        if (longhu != null) {
+            long grid = grids.create("龙湖第一网格", longhu.getId());
+            List<Long> inGrid = jdbc.sql("select id from compound where name in ('翠湖花园', '湖景苑', '锦绣家园') order by id")
+                    .query(Long.class).list();
+            inGrid.forEach(c -> grids.assign(grid, c));
+            jdbc.sql("select id, grid_roles::text from person where compound_id = any(?) and cardinality(grid_roles) > 0 order by id limit 12")
+                    .param(inGrid.toArray(Long[]::new))
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                    .forEach(p -> Arrays.stream(GridRole.values()).filter(r -> p.getValue().contains(r.name()))
+                            .forEach(r -> grids.bind(grid, p.getKey(), r)));
+            jdbc.sql("select id from community_group where kind in ('COMMANDO_TEAM', 'VOLUNTEER_TEAM') order by id").query(Long.class).list()
+                    .forEach(team -> grids.reportIn(grid, team));
+        }
 
         // a week of bookings at the two Youth Homes
         LocalDate monday = LocalDate.now(clock).plusDays(1);
