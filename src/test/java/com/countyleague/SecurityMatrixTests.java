@@ -312,7 +312,7 @@ class SecurityMatrixTests {
             new PathRule("/admin/tools/loans/.*", "loan", Side::toolLoan),
             new PathRule("/admin/grids/\\{id}.*", "id", Side::grid),
             new PathRule("/me/tools/.*", "item", Side::toolItem),
-            new PathRule("/admin/venues/\\{id}.*", "id", Side::venue),
+            new PathRule("(/admin|/me)/venues/\\{id}.*", "id", Side::venue),
             new PathRule("/admin/orgs/\\{id}.*", "id", s -> s.branch().id()),
             new PathRule("/admin/buildings/\\{id}.*", "id", s -> s.branch().firstBuildingId()),
             new PathRule("/admin/accounts/\\{id}.*", "id", Side::account),

@@ -9,6 +9,8 @@ import org.springframework.data.repository.query.Param;
 
 interface BookingRepository extends JpaRepository<Booking, Long> {
 
+    List<Booking> findTop20ByRequestedByOrderByStartsAtDesc(String requestedBy);
+
     /** The bookings of a venue that touch a period, those that still count, in order. */
     @Query("""
             select b from Booking b where b.venueId = :venue and b.startsAt < :to and b.endsAt > :from

@@ -7,6 +7,7 @@ import com.countyleague.group.Groups;
 import com.countyleague.member.DictionaryItem;
 import com.countyleague.member.DictionaryKind;
 import com.countyleague.member.Dictionaries;
+import com.countyleague.member.People;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,12 +57,14 @@ public class Venues {
     private final Dictionaries dictionaries;
     private final UnitLookup units;
     private final Groups groups;
+    private final People people;
     private final Actors actors;
     private final Reach reach;
     private final Clock clock;
 
     Venues(VenueRepository venues, BookingRepository bookings, Dictionaries dictionaries, UnitLookup units, Groups groups,
-           Actors actors, Reach reach, Clock clock) {
+           People people, Actors actors, Reach reach, Clock clock) {
+        this.people = people;
         this.venues = venues;
         this.bookings = bookings;
         this.dictionaries = dictionaries;
@@ -82,6 +86,24 @@ public class Venues {
         Dictionaries.Snapshot kinds = dictionaries.snapshot();
         return found.stream().map(v -> new VenueRow(v, kinds.label(DictionaryKind.VENUE_KIND, v.getKind()),
                 managers.get(v.getOrganizationId()).getName())).toList();
+    }
+
+    /** What a member sees on their phone: the venues that serve their unit, and their own booking requests. */
+    public record MyVenues(List<VenueRow> venues, List<Booking> mine) {
+    }
+
+    @Transactional(readOnly = true)
+    public MyVenues mine() {
+        Actor actor = actors.current();
+        long personId = actor.requirePerson();
+        long unit = people.visible(personId).getOrganizationId();
+        List<Long> path = units.organization(unit).map(o -> Arrays.stream(o.getPath().split("/")).filter(x -> !x.isEmpty())
+                .map(Long::valueOf).toList()).orElse(List.of());
+        List<Venue> serving = path.isEmpty() ? List.of() : venues.managedBy(path);
+        Map<Long, Organization> managers = units.organizations(serving.stream().map(Venue::getOrganizationId).collect(Collectors.toSet()));
+        Dictionaries.Snapshot kinds = dictionaries.snapshot();
+        return new MyVenues(serving.stream().map(v -> new VenueRow(v, kinds.label(DictionaryKind.VENUE_KIND, v.getKind()),
+                managers.get(v.getOrganizationId()).getName())).toList(), bookings.findTop20ByRequestedByOrderByStartsAtDesc(actor.username()));
     }
 
     public List<DictionaryItem> kinds() {
@@ -141,9 +163,11 @@ public class Venues {
         if (request.groupId() != null && !groups.runs(request.groupId())) {
             throw new AccessDeniedException("Group " + request.groupId() + " is not run by " + actor.username());
         }
-        // a group's leader asks for a venue of their group's unit or of a unit above it
-        if (!manager && (request.groupId() == null
-                || !serves(venue, groups.byIds(List.of(request.groupId())).get(request.groupId()).getHostOrgId()))) {
+        // others ask: a group's leader for their group, a member for themselves, at a venue of their
+        // group's or their own unit or of a unit above it
+        Long askingFor = request.groupId() != null ? groups.byIds(List.of(request.groupId())).get(request.groupId()).getHostOrgId()
+                : actor.personId() != null ? people.visible(actor.personId()).getOrganizationId() : null;
+        if (!manager && (askingFor == null || !serves(venue, askingFor))) {
             reach.require(Reach.Target.VENUE, venueId);
         }
         if (request.from() == null || request.to() == null || !request.from().toLocalDate().equals(request.to().toLocalDate())

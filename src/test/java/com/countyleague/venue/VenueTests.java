@@ -149,6 +149,30 @@ class VenueTests {
     }
 
     @Test
+    void aMemberAsksForTheirUnitsVenueFromTheirPhoneAndTheManagerConfirms() {
+        Branch branch = fixtures.branch("阵地成员支部");
+        Branch other = fixtures.branch("阵地成员他支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String member = fixtures.accountFor(fixtures.youth(branch.id(), "预约青年"), branch.id());
+        String outsider = fixtures.accountFor(fixtures.youth(other.id(), "外支部青年"), other.id());
+        long venue = youthHome(secretary, branch, null);
+        LocalDate day = LocalDate.now(clock).plusDays(5);
+        assertThat(fixtures.as(member, () -> venues.mine()).venues()).extracting(r -> r.venue().getId()).contains(venue);
+        long asked = fixtures.as(member, () -> venues.book(venue, new Venues.BookingRequest(day.atTime(18, 0), day.atTime(20, 0), null, null,
+                "读书会", 12)));
+        assertThat(statusOf(asked)).isEqualTo("REQUESTED");
+        assertThat(fixtures.as(member, () -> venues.mine()).mine()).extracting(Booking::getId).containsExactly(asked);
+        assertThatThrownBy(() -> fixtures.as(outsider, () -> venues.book(venue, new Venues.BookingRequest(day.atTime(9, 0),
+                day.atTime(10, 0), null, null, "越权", 3)))).isInstanceOf(AccessDeniedException.class);
+        assertThat(fixtures.as(outsider, () -> venues.mine()).venues()).noneMatch(r -> r.venue().getId() == venue);
+        fixtures.as(secretary, () -> {
+            venues.decide(asked, true);
+            return null;
+        });
+        assertThat(statusOf(asked)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aCompoundIsCoveredWithinTheWalkingDistanceOfAYouthHomeComputedByHand() throws Exception {
         Branch branch = fixtures.branch("步行圈团支部");
         String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
