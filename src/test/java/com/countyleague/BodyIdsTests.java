@@ -224,6 +224,8 @@ class BodyIdsTests {
         checks.put("GET /admin/venues/coverage under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
                 + "(the same Reach.unit)");
         checks.put("GET /admin/venues/coverage.svg under", "the same Reach.unit as the coverage page");
+        checks.put("POST /admin/venues/{id}/residents organizationId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
+        checks.put("POST /admin/venues/{id}/residents groupId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
         checks.put("POST /admin/grids organizationId", new Check("secretary", Side::secretary,
                 value -> post("/admin/grids").param("organizationId", value).param("name", "字段网格"),
                 s -> s.branch().id(), "select count(*) from grid where name = '字段网格'"));

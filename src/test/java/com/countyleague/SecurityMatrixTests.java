@@ -311,6 +311,7 @@ class SecurityMatrixTests {
             new PathRule("/admin/venues/bookings/.*", "booking", Side::booking),
             new PathRule("/admin/tools/loans/.*", "loan", Side::toolLoan),
             new PathRule("/admin/grids/\\{id}.*", "id", Side::grid),
+            new PathRule("/admin/venues/\\{id}/photos/.*", "photoId", Side::venuePhoto),
             new PathRule("/me/tools/.*", "item", Side::toolItem),
             new PathRule("(/admin|/me)/venues/\\{id}.*", "id", Side::venue),
             new PathRule("/admin/orgs/\\{id}.*", "id", s -> s.branch().id()),

@@ -38,6 +38,7 @@ import com.countyleague.recruitment.Recruitment;
 import com.countyleague.venue.Grids;
 import com.countyleague.venue.ToolHouse;
 import com.countyleague.venue.Venue;
+import com.countyleague.venue.VenueExtras;
 import com.countyleague.venue.Venues;
 import com.countyleague.volunteer.Rosters;
 import com.countyleague.volunteer.VolunteerPost;
@@ -61,7 +62,7 @@ public class TwoBranches {
                        String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
-                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid) {
+                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto) {
     }
 
     private final TestFixtures fixtures;
@@ -77,12 +78,14 @@ public class TwoBranches {
     private final Venues venues;
     private final ToolHouse tools;
     private final Grids grids;
+    private final VenueExtras extras;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     TwoBranches(TestFixtures fixtures, Accounts accounts, Groups groups, Activities activities,
                 CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
-                Venues venues, ToolHouse tools, Grids grids, JdbcClient jdbc, Clock clock) {
+                Venues venues, ToolHouse tools, Grids grids, VenueExtras extras, JdbcClient jdbc, Clock clock) {
+        this.extras = extras;
         this.grids = grids;
         this.venues = venues;
         this.tools = tools;
@@ -215,10 +218,11 @@ public class TwoBranches {
         long toolItem = fixtures.as(secretary, () -> tools.addItem(venue, label + "折叠梯", 2));
         long toolLoan = fixtures.as(member, () -> tools.request(toolItem));
         long grid = fixtures.as(secretary, () -> grids.create(label + TestFixtures.uniqueCode("网格"), branch.id()));
+        long venuePhoto = fixtures.as(secretary, () -> extras.addPhoto(venue, png()));
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */
@@ -235,7 +239,7 @@ public class TwoBranches {
                 .query(Long.class).single();
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         BufferedImage image = new BufferedImage(12, 12, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xC00000);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -18,6 +18,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,13 @@ public class Venues {
 
     /** Who asks for what: a time range on one day, for an activity or a group (or neither), how many come. */
     public record BookingRequest(LocalDateTime from, LocalDateTime to, Long activityId, Long groupId, String purpose, Integer attendees) {
+
+        /** As a form sends it: a day and the hours on it (any of them missing: refused when booked). */
+        public static BookingRequest on(LocalDate day, LocalTime from, LocalTime to, Long activityId, Long groupId, String purpose,
+                                        Integer attendees) {
+            return new BookingRequest(day == null || from == null ? null : day.atTime(from), day == null || to == null ? null : day.atTime(to),
+                    activityId, groupId, purpose, attendees);
+        }
     }
 
     public record VenueRow(Venue venue, String kindLabel, String managerName) {
@@ -131,10 +139,7 @@ public class Venues {
     @Transactional(readOnly = true)
     public Week week(long id, LocalDate anyDay) {
         Venue venue = find(id);
-        boolean manager = reach.reaches(Reach.Target.VENUE, id);
-        if (!manager && groups.run().stream().noneMatch(g -> serves(venue, g.getHostOrgId()))) {
-            reach.require(Reach.Target.VENUE, id);
-        }
+        boolean manager = requireVisible(venue);
         LocalDate monday = (anyDay == null ? LocalDate.now(clock) : anyDay).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<Booking> week = bookings.during(id, start(monday), start(monday.plusDays(7)));
         List<Day> days = new ArrayList<>();
@@ -227,6 +232,23 @@ public class Venues {
             throw new RuleViolationException("kind", "venue.kind.invalid");
         }
         return d;
+    }
+
+    /**
+     * Refuses a caller who neither manages the venue nor runs a group it serves; answers whether the
+     * caller manages it.
+     */
+    @Transactional(readOnly = true)
+    public boolean requireVisible(long venueId) {
+        return requireVisible(find(venueId));
+    }
+
+    private boolean requireVisible(Venue venue) {
+        boolean manager = reach.reaches(Reach.Target.VENUE, venue.getId());
+        if (!manager && groups.run().stream().noneMatch(g -> serves(venue, g.getHostOrgId()))) {
+            reach.require(Reach.Target.VENUE, venue.getId());
+        }
+        return manager;
     }
 
     /** Whether a venue is managed by the unit or by one above it: the venues a group of that unit may ask for. */

@@ -3,6 +3,7 @@ package com.countyleague.venue;
 import com.countyleague.IntegrationTest;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
+import com.countyleague.TwoBranches;
 import com.countyleague.account.Role;
 import com.countyleague.dashboard.Dashboard;
 import com.countyleague.group.GroupKind;
@@ -57,6 +58,9 @@ class VenueTests {
 
     @Autowired
     Dashboard dashboard;
+
+    @Autowired
+    VenueExtras extras;
 
     @Autowired
     JdbcClient jdbc;
@@ -170,6 +174,45 @@ class VenueTests {
             return null;
         });
         assertThat(statusOf(asked)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aVenueHasResidentsAndPhotosOfItsManagersReach() throws Exception {
+        Branch branch = fixtures.branch("阵地入驻支部");
+        Branch other = fixtures.branch("阵地入驻他支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        long venue = youthHome(secretary, branch, null);
+        long group = fixtures.group(GroupKind.INTEREST_GROUP, branch.id(), null);
+        long otherGroup = fixtures.group(GroupKind.INTEREST_GROUP, other.id(), null);
+        fixtures.as(secretary, () -> {
+            extras.addResident(venue, branch.id(), null);
+            extras.addResident(venue, null, group);
+            return null;
+        });
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> {
+            extras.addResident(venue, other.id(), null);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> {
+            extras.addResident(venue, null, otherGroup);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> {
+            extras.addResident(venue, null, group);
+            return null;
+        })).isInstanceOf(RuleViolationException.class).hasMessageContaining("venue.resident.already");
+        VenueExtras.Residents residents = fixtures.as(secretary, () -> extras.residents(venue));
+        assertThat(residents.units()).extracting(o -> o.getId()).containsExactly(branch.id());
+        assertThat(residents.groups()).extracting(g -> g.getId()).containsExactly(group);
+
+        long photo = fixtures.as(secretary, () -> extras.addPhoto(venue, TwoBranches.png()));
+        mvc.perform(get("/admin/venues/{id}/photos/{p}", venue, photo).with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andExpect(result ->
+                        assertThat(result.getResponse().getContentType()).startsWith("image/"));
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, other.id());
+        mvc.perform(get("/admin/venues/{id}/photos/{p}", venue, photo).with(fixtures.signedIn(stranger))).andExpect(status().isForbidden());
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> extras.addPhoto(venue, "not an image".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(RuleViolationException.class);
     }
 
     @Test

@@ -1,19 +1,19 @@
 package com.countyleague.venue.web;
 
+import com.countyleague.group.Groups;
 import com.countyleague.org.Organizations;
-import com.countyleague.venue.Coverage;
 import com.countyleague.venue.Venue;
+import com.countyleague.venue.VenueExtras;
 import com.countyleague.venue.Venues;
 import com.countyleague.web.Flash;
 import com.countyleague.web.RuleViolationException;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,23 +27,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Venues: the list, their form, a venue's week with its bookings, and the coverage page with its map. */
+/** Venues for the staff who manage them: the list, the form, a venue's week with its bookings, residents and photos. */
 @Controller
 class VenueController {
 
     private final Venues venues;
-    private final Coverage coverage;
+    private final VenueExtras extras;
+    private final Groups groups;
     private final Organizations organizations;
-    private final MessageSource messages;
     private final Flash flash;
 
-    VenueController(Venues venues, Coverage coverage, Organizations organizations, MessageSource messages, Flash flash) {
+    VenueController(Venues venues, VenueExtras extras, Groups groups, Organizations organizations, Flash flash) {
         this.venues = venues;
-        this.coverage = coverage;
+        this.extras = extras;
+        this.groups = groups;
         this.organizations = organizations;
-        this.messages = messages;
         this.flash = flash;
     }
 
@@ -85,8 +86,37 @@ class VenueController {
     @GetMapping("/admin/venues/{id}")
     String week(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 Model model) {
-        model.addAttribute("week", venues.week(id, week));
+        Venues.Week shown = venues.week(id, week);
+        model.addAttribute("week", shown);
+        model.addAttribute("residents", extras.residents(id));
+        model.addAttribute("photos", extras.photoIds(id));
+        if (shown.manager()) {
+            model.addAttribute("units", organizations.inReach());
+            model.addAttribute("groups", groups.inReach());
+        }
         return "venue/week";
+    }
+
+    @PostMapping("/admin/venues/{id}/residents")
+    String addResident(@PathVariable long id, @RequestParam(required = false) Long organizationId,
+                       @RequestParam(required = false) Long groupId, RedirectAttributes redirect) {
+        flash.attempt(redirect, "venue.resident.added", () -> extras.addResident(id, organizationId, groupId));
+        return "redirect:/admin/venues/" + id;
+    }
+
+    @PostMapping("/admin/venues/{id}/photos")
+    String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect)
+            throws IOException {
+        byte[] bytes = photo == null ? new byte[0] : photo.getBytes();
+        flash.attempt(redirect, "venue.photo.added", () -> extras.addPhoto(id, bytes));
+        return "redirect:/admin/venues/" + id;
+    }
+
+    @GetMapping("/admin/venues/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        venues.requireVisible(id);
+        VenueExtras.Photo photo = extras.photo(id, photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.bytes());
     }
 
     @PostMapping("/admin/venues/{id}/bookings")
@@ -96,31 +126,9 @@ class VenueController {
                 @RequestParam(required = false) Long activityId, @RequestParam(required = false) Long groupId,
                 @RequestParam(required = false) String purpose, @RequestParam(required = false) Integer attendees,
                 RedirectAttributes redirect) {
-        flash.attempt(redirect, "booking.saved", () -> venues.book(id, request(day, from, to, activityId, groupId, purpose, attendees)));
+        flash.attempt(redirect, "booking.saved",
+                () -> venues.book(id, Venues.BookingRequest.on(day, from, to, activityId, groupId, purpose, attendees)));
         return "redirect:/admin/venues/" + id + (day == null ? "" : "?week=" + day);
-    }
-
-    /** A member's phone: the venues that serve their unit, and what they have asked for. */
-    @GetMapping("/me/venues")
-    String myVenues(Model model) {
-        model.addAttribute("mine", venues.mine());
-        return "venue/mine";
-    }
-
-    @PostMapping("/me/venues/{id}/bookings")
-    String ask(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-               @RequestParam(required = false) String purpose, @RequestParam(required = false) Integer attendees,
-               RedirectAttributes redirect) {
-        flash.attempt(redirect, "booking.asked", () -> venues.book(id, request(day, from, to, null, null, purpose, attendees)));
-        return "redirect:/me/venues";
-    }
-
-    private static Venues.BookingRequest request(LocalDate day, LocalTime from, LocalTime to, Long activityId, Long groupId, String purpose,
-                                                 Integer attendees) {
-        return new Venues.BookingRequest(day == null || from == null ? null : day.atTime(from), day == null || to == null ? null : day.atTime(to),
-                activityId, groupId, purpose, attendees);
     }
 
     @PostMapping("/admin/venues/bookings/{booking}/decide")
@@ -133,19 +141,6 @@ class VenueController {
     String cancel(@PathVariable long booking, @RequestParam long venue, RedirectAttributes redirect) {
         flash.attempt(redirect, "booking.cancelled", () -> venues.cancel(booking));
         return "redirect:/admin/venues/" + venue;
-    }
-
-    @GetMapping("/admin/venues/coverage")
-    String coverage(@RequestParam(required = false) Long under, Model model) {
-        model.addAttribute("coverage", coverage.of(under));
-        return "venue/coverage";
-    }
-
-    /** The coverage map, drawn by the application: no tile server, nothing from the internet. */
-    @GetMapping(value = "/admin/venues/coverage.svg")
-    ResponseEntity<String> map(@RequestParam(required = false) Long under) {
-        String scale = messages.getMessage("coverage.scale", null, LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(Coverage.svg(coverage.of(under), scale));
     }
 
     private String save(Long id, VenueForm form, BindingResult result, Model model, RedirectAttributes redirect) {
