@@ -226,6 +226,7 @@ class BodyIdsTests {
         checks.put("GET /admin/venues/coverage.svg under", "the same Reach.unit as the coverage page");
         checks.put("POST /admin/venues/{id}/residents organizationId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
         checks.put("POST /admin/venues/{id}/residents groupId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
+        checks.put("POST /admin/venues/positions under", "names only the page to go back to: the coverage page checks it through Reach.unit");
         checks.put("POST /admin/grids organizationId", new Check("secretary", Side::secretary,
                 value -> post("/admin/grids").param("organizationId", value).param("name", "字段网格"),
                 s -> s.branch().id(), "select count(*) from grid where name = '字段网格'"));

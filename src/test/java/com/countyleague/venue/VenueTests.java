@@ -12,6 +12,7 @@ import com.countyleague.org.Residences;
 import com.countyleague.web.RuleViolationException;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +27,9 @@ import java.util.concurrent.Callable;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.data.Offset.offset;
+import static org.assertj.core.groups.Tuple.tuple;
 
 @IntegrationTest
 class VenueTests {
@@ -61,6 +66,9 @@ class VenueTests {
 
     @Autowired
     VenueExtras extras;
+
+    @Autowired
+    CompoundPositions positions;
 
     @Autowired
     JdbcClient jdbc;
@@ -213,6 +221,50 @@ class VenueTests {
         mvc.perform(get("/admin/venues/{id}/photos/{p}", venue, photo).with(fixtures.signedIn(stranger))).andExpect(status().isForbidden());
         assertThatThrownBy(() -> fixtures.as(secretary, () -> extras.addPhoto(venue, "not an image".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
+    void positionsFromASheetAreTakenAllOrNoneWithTheRowsOfTheProblems() throws Exception {
+        Branch branch = fixtures.branch("坐标导入支部");
+        Branch other = fixtures.branch("坐标导入他支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String own = jdbc.sql("select name from compound where id = ?").param(branch.compoundId()).query(String.class).single();
+        String theirs = jdbc.sql("select name from compound where id = ?").param(other.compoundId()).query(String.class).single();
+
+        CompoundPositions.Outcome refused = fixtures.as(secretary, () -> positions.load(sheet(
+                new String[] {own, "", "30.5", "104.1"}, new String[] {theirs, "", "30.6", "104.2"}, new String[] {own + "X", "", "abc", "1"})));
+        assertThat(refused.located()).isZero();
+        assertThat(refused.problems()).extracting(CompoundPositions.Problem::row, CompoundPositions.Problem::messageKey)
+                .containsExactly(tuple(3, "positions.unknown"), tuple(4, "positions.unknown"));
+        assertThat(jdbc.sql("select latitude from compound where id = ?").param(branch.compoundId()).query(BigDecimal.class).optional())
+                .isEmpty();
+
+        CompoundPositions.Outcome done = fixtures.as(secretary, () -> positions.load(sheet(new String[] {own, branch.name(), "30.5", "104.1"})));
+        assertThat(done.located()).isEqualTo(1);
+        assertThat(jdbc.sql("select latitude from compound where id = ?").param(branch.compoundId()).query(BigDecimal.class).single())
+                .isEqualByComparingTo("30.5");
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> positions.load("not a sheet".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("positions.file.unreadable");
+    }
+
+    private static byte[] sheet(String[]... rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet();
+            String[] header = {"小区名称", "所属团支部", "纬度", "经度"};
+            Row first = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                first.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
