@@ -227,6 +227,9 @@ class BodyIdsTests {
         checks.put("POST /admin/venues/{id}/residents organizationId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
         checks.put("POST /admin/venues/{id}/residents groupId", "VenueTests.aVenueHasResidentsAndPhotosOfItsManagersReach");
         checks.put("POST /admin/venues/positions under", "names only the page to go back to: the coverage page checks it through Reach.unit");
+        checks.put("GET /admin/venues/{id}/tools personId", "narrows the venue's own loans (the venue through Reach.require): "
+                + "ToolHouseTests.aLoanPastItsDueDateIsOverdueAndItsBorrowerRemindedOnce");
+        checks.put("GET /admin/venues/{id}/tools itemId", "narrows the venue's own loans (the venue through Reach.require)");
         checks.put("POST /admin/grids organizationId", new Check("secretary", Side::secretary,
                 value -> post("/admin/grids").param("organizationId", value).param("name", "字段网格"),
                 s -> s.branch().id(), "select count(*) from grid where name = '字段网格'"));

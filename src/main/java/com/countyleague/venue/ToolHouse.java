@@ -75,6 +75,12 @@ public class ToolHouse {
 
     @Transactional(readOnly = true)
     public Desk desk(long venueId) {
+        return desk(venueId, null, null);
+    }
+
+    /** The desk, its history narrowed to one item or one person when asked: the history per item and per person. */
+    @Transactional(readOnly = true)
+    public Desk desk(long venueId, Long itemId, Long personId) {
         reach.require(Reach.Target.VENUE, venueId);
         Venue venue = venues.findById(venueId).orElseThrow(() -> new NotFoundException("venue", venueId));
         List<ToolItem> stock = items.findByVenueIdOrderByName(venueId);
@@ -84,6 +90,8 @@ public class ToolHouse {
                 rows.stream().filter(r -> r.loan().getStatus() == ToolLoan.Status.REQUESTED).toList(),
                 rows.stream().filter(r -> r.loan().getStatus() == ToolLoan.Status.LENT).toList(),
                 rows.stream().filter(r -> r.loan().getStatus() == ToolLoan.Status.RETURNED || r.loan().getStatus() == ToolLoan.Status.REFUSED)
+                        .filter(r -> itemId == null || r.loan().getItemId().equals(itemId))
+                        .filter(r -> personId == null || r.loan().getPersonId().equals(personId))
                         .toList());
     }
 

@@ -85,6 +85,10 @@ class ToolHouseTests {
         });
         assertThat(fixtures.as(secretary, () -> tools.desk(venue)).history()).extracting(r -> r.loan().getReturnCondition())
                 .containsExactly("完好");
+        // the history per person and per item
+        assertThat(fixtures.as(secretary, () -> tools.desk(venue, null, borrower)).history()).hasSize(1);
+        assertThat(fixtures.as(secretary, () -> tools.desk(venue, null, fixtures.personOf(second))).history()).isEmpty();
+        assertThat(fixtures.as(secretary, () -> tools.desk(venue, ladder, null)).history()).hasSize(1);
     }
 
     @Test

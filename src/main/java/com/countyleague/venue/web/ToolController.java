@@ -27,8 +27,10 @@ class ToolController {
     }
 
     @GetMapping("/admin/venues/{id}/tools")
-    String desk(@PathVariable long id, Model model) {
-        model.addAttribute("desk", tools.desk(id));
+    String desk(@PathVariable long id, @RequestParam(required = false) Long itemId, @RequestParam(required = false) Long personId,
+                Model model) {
+        model.addAttribute("desk", tools.desk(id, itemId, personId));
+        model.addAttribute("narrowed", itemId != null || personId != null);
         return "venue/tools";
     }
 
