@@ -3,7 +3,6 @@ package com.countyleague.org;
 import com.countyleague.web.Figures;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
