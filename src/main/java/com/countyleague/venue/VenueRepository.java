@@ -22,6 +22,9 @@ interface VenueRepository extends JpaRepository<Venue, Long>, ReachableObjects {
     @Query("select v.organizationId from Venue v where v.id = :id")
     Optional<Long> organizationOf(@Param("id") long id);
 
-    @Query("select v from Venue v where v.organizationId in :units order by v.kind, v.name")
+    /** The venues of these units, Youth Homes first. */
+    @Query("""
+            select v from Venue v where v.organizationId in :units
+            order by case when v.kind in ('YOUTH_HOME_FLAGSHIP', 'YOUTH_HOME_FUNCTION') then 0 else 1 end, v.kind, v.name""")
     List<Venue> managedBy(@Param("units") List<Long> units);
 }
