@@ -155,6 +155,8 @@ class BodyIdsTests {
                 value -> post("/admin/groups/new").param("hostOrgId", value).param("kind", "INTEREST_GROUP")
                         .param("name", "字段兴趣组").param("inactivityDays", "90").param("status", "ACTIVE"),
                 s -> s.branch().id(), "select count(*) from community_group where name = '字段兴趣组'"));
+        checks.put("GET /admin/groups under", "DashboardTests.aScopedAdminSeesOnlyTheirSubtreeAndIsRefusedAnotherOnesFiguresAndLists "
+                + "(Groups.search asks Reach.requireOrganization of it)");
         checks.put("POST /admin/groups/{id}/edit hostOrgId", "the same check as creating, on the old host and the new: Groups.update");
         checks.put("POST /groups/{id}/remove ids", "memberships of that group only: Groups.remove refuses any other (403)");
 

@@ -33,13 +33,14 @@ class GroupFigures implements Figures {
                         where m.status = 'PENDING' and o.path like :path || '%'
                         """)
                 .param("path", scope.path()).query(Long.class).single();
+        String list = "/admin/groups?status=ACTIVE&under=" + scope.organizationId();
         List<Row> rows = Arrays.stream(GroupKind.values()).map(kind -> {
             long[] counts = byKind.getOrDefault(kind.name(), new long[2]);
-            return new Row("group.kind." + kind, true, List.of(counts[0], counts[1]), "/admin/groups?status=ACTIVE&kind=" + kind);
+            return new Row("group.kind." + kind, true, List.of(counts[0], counts[1]), list + "&kind=" + kind);
         }).toList();
-        return new Contribution(List.of(new Tile(Area.TO_DO, "dashboard.todo.join-requests", pending, "/admin/groups?status=ACTIVE"),
-                new Tile(Area.GROUPS, "dashboard.groups", totals[0], "/admin/groups?status=ACTIVE"),
-                new Tile(Area.GROUPS, "dashboard.groups.members", totals[1], "/admin/groups?status=ACTIVE")),
+        return new Contribution(List.of(new Tile(Area.TO_DO, "dashboard.todo.join-requests", pending, list),
+                new Tile(Area.GROUPS, "dashboard.groups", totals[0], list),
+                new Tile(Area.GROUPS, "dashboard.groups.members", totals[1], list)),
                 List.of(new Table(Area.GROUPS, "groups-by-kind", "dashboard.groups.by-kind", "bar",
                         List.of("dashboard.groups", "dashboard.groups.members"), rows)));
     }

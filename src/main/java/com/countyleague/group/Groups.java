@@ -71,7 +71,8 @@ public class Groups {
         this.activities = activities;
     }
 
-    public record Search(GroupKind kind, PracticeTheme theme, CommunityGroup.Status status, String text) {
+    /** A list's filter; {@code under} narrows it to the groups hosted in one unit's subtree (the dashboard's drill-down). */
+    public record Search(GroupKind kind, PracticeTheme theme, CommunityGroup.Status status, String text, Long under) {
     }
 
     /** A group as lists show it: its host, how many are in, and whether it is full. */
@@ -102,9 +103,16 @@ public class Groups {
     @Transactional(readOnly = true)
     public Page<GroupRow> search(Search search, Pageable pageable) {
         Actor actor = requireStaff();
-        List<Long> hosts = actor.isCountyAdmin() ? List.of(-1L) : units.subtreeIds(actor.scopePrefix());
+        boolean all = actor.isCountyAdmin() && search.under() == null;
+        List<Long> hosts;
+        if (search.under() != null) {
+            reach.requireOrganization(search.under());
+            hosts = units.subtreeIds(units.organization(search.under()).orElseThrow().getPath());
+        } else {
+            hosts = all ? List.of(-1L) : units.subtreeIds(actor.scopePrefix());
+        }
         String text = search.text() == null || search.text().isBlank() ? null : "%" + search.text().trim().toLowerCase(Locale.ROOT) + "%";
-        Page<CommunityGroup> page = groups.search(actor.isCountyAdmin(), hosts, search.kind(), search.theme(), search.status(), text, pageable);
+        Page<CommunityGroup> page = groups.search(all, hosts, search.kind(), search.theme(), search.status(), text, pageable);
         Map<Long, Long> counts = activeCounts(page.map(CommunityGroup::getId).getContent());
         Map<Long, Organization> hostUnits = units.organizations(page.map(CommunityGroup::getHostOrgId).getContent());
         return page.map(g -> new GroupRow(g, nameOf(hostUnits.get(g.getHostOrgId())), counts.getOrDefault(g.getId(), 0L),

@@ -176,6 +176,11 @@ class DashboardTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/dashboard").param("org", String.valueOf(a.branch().id())).with(fixtures.signedIn(a.orgAdmin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(a.branch().name())));
+        mvc.perform(get("/admin/groups").param("under", String.valueOf(b.branch().id())).with(fixtures.signedIn(a.orgAdmin())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/groups").param("under", String.valueOf(a.branch().id())).with(fixtures.signedIn("admin")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(a.branch().name())))
+                .andExpect(content().string(not(containsString(b.branch().name()))));
         mvc.perform(get("/activities/idle-branches").param("under", String.valueOf(b.branch().id())).param("days", "60")
                 .with(fixtures.signedIn(a.secretary()))).andExpect(status().isForbidden());
         mvc.perform(get("/activities/idle-branches").param("days", "60").with(fixtures.signedIn(a.secretary())))

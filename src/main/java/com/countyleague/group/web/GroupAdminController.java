@@ -49,8 +49,8 @@ class GroupAdminController {
     @GetMapping
     String list(@RequestParam(required = false) GroupKind kind, @RequestParam(required = false) PracticeTheme theme,
                 @RequestParam(required = false) CommunityGroup.Status status, @RequestParam(required = false) String text,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
-        model.addAttribute("page", groups.search(new Groups.Search(kind, theme, status, text), Paging.of(page, size, Sort.unsorted())));
+                @RequestParam(required = false) Long under, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+        model.addAttribute("page", groups.search(new Groups.Search(kind, theme, status, text, under), Paging.of(page, size, Sort.unsorted())));
         choices(model);
         return "group/list";
     }
