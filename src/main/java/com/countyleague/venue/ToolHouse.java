@@ -5,14 +5,11 @@ import com.countyleague.account.Reach;
 import com.countyleague.member.Notifications;
 import com.countyleague.member.People;
 import com.countyleague.member.People.PersonCard;
-import com.countyleague.org.Organization;
-import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,24 +47,24 @@ public class ToolHouse {
     public record Shelf(List<Offer> offers, List<LoanRow> mine) {
     }
 
+    private final Venues places;
     private final VenueRepository venues;
     private final ToolItemRepository items;
     private final ToolLoanRepository loans;
     private final People people;
     private final Notifications notifications;
-    private final UnitLookup units;
     private final Actors actors;
     private final Reach reach;
     private final Clock clock;
 
-    ToolHouse(VenueRepository venues, ToolItemRepository items, ToolLoanRepository loans, People people, Notifications notifications,
-              UnitLookup units, Actors actors, Reach reach, Clock clock) {
+    ToolHouse(Venues places, VenueRepository venues, ToolItemRepository items, ToolLoanRepository loans, People people,
+              Notifications notifications, Actors actors, Reach reach, Clock clock) {
+        this.places = places;
         this.venues = venues;
         this.items = items;
         this.loans = loans;
         this.people = people;
         this.notifications = notifications;
-        this.units = units;
         this.actors = actors;
         this.reach = reach;
         this.clock = clock;
@@ -113,7 +110,7 @@ public class ToolHouse {
     @Transactional(readOnly = true)
     public Shelf shelf() {
         long personId = actors.current().requirePerson();
-        List<Venue> serving = serving(personId);
+        List<Venue> serving = places.serving(personId);
         Map<Long, Venue> byId = serving.stream().collect(Collectors.toMap(Venue::getId, Function.identity()));
         List<ToolItem> stock = serving.isEmpty() ? List.of() : items.findByVenueIdInOrderByName(byId.keySet());
         List<ToolLoan> out = stock.isEmpty() ? List.of() : loans.findTop200ByItemIdInOrderByRequestedAtDesc(stock.stream().map(ToolItem::getId).toList());
@@ -128,7 +125,7 @@ public class ToolHouse {
     public long request(long itemId) {
         long personId = actors.current().requirePerson();
         ToolItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("tool item", itemId));
-        if (serving(personId).stream().noneMatch(v -> v.getId().equals(item.getVenueId()))) {
+        if (places.serving(personId).stream().noneMatch(v -> v.getId().equals(item.getVenueId()))) {
             throw new NotFoundException("tool item", itemId);
         }
         try {
@@ -177,14 +174,6 @@ public class ToolHouse {
         ToolItem item = items.findById(loan.getItemId()).orElseThrow();
         reach.require(Reach.Target.VENUE, item.getVenueId());
         return loan;
-    }
-
-    /** The venues that serve a person: those of their branch and of the units above it. */
-    private List<Venue> serving(long personId) {
-        long branch = people.visible(personId).getOrganizationId();
-        List<Long> path = units.organization(branch).map(Organization::getPath)
-                .map(p -> Arrays.stream(p.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList()).orElse(List.of());
-        return path.isEmpty() ? List.of() : venues.managedBy(path);
     }
 
     private long available(ToolItem item, List<ToolLoan> loansOfItems) {

@@ -21,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -103,11 +102,7 @@ public class Venues {
     @Transactional(readOnly = true)
     public MyVenues mine() {
         Actor actor = actors.current();
-        long personId = actor.requirePerson();
-        long unit = people.visible(personId).getOrganizationId();
-        List<Long> path = units.organization(unit).map(o -> Arrays.stream(o.getPath().split("/")).filter(x -> !x.isEmpty())
-                .map(Long::valueOf).toList()).orElse(List.of());
-        List<Venue> serving = path.isEmpty() ? List.of() : venues.managedBy(path);
+        List<Venue> serving = serving(actor.requirePerson());
         Map<Long, Organization> managers = units.organizations(serving.stream().map(Venue::getOrganizationId).collect(Collectors.toSet()));
         Dictionaries.Snapshot kinds = dictionaries.snapshot();
         return new MyVenues(serving.stream().map(v -> new VenueRow(v, kinds.label(DictionaryKind.VENUE_KIND, v.getKind()),
@@ -232,6 +227,12 @@ public class Venues {
             throw new RuleViolationException("kind", "venue.kind.invalid");
         }
         return d;
+    }
+
+    /** The venues that serve a person: those of their unit and of the units above it. */
+    public List<Venue> serving(long personId) {
+        List<Long> path = units.organization(people.visible(personId).getOrganizationId()).map(Organization::pathIds).orElse(List.of());
+        return path.isEmpty() ? List.of() : venues.managedBy(path);
     }
 
     /**
