@@ -1,6 +1,7 @@
 package com.countyleague.activity;
 
 import com.countyleague.member.Notifications;
+import com.countyleague.member.Notifications.Reminder;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,15 +34,15 @@ class ActivityReminders {
     @Scheduled(cron = "${league.reminders.cron:0 */15 * * * *}", zone = "${league.zone}")
     int remind() {
         Instant now = clock.instant();
-        return jdbc.sql("""
+        return notifications.remindAll(jdbc.sql("""
                         select a.id, s.person_id, a.title, a.starts_at
                         from activity_signup s join activity a on a.id = s.activity_id
                         where s.status = 'SIGNED_UP' and a.status = 'PUBLISHED' and a.starts_at > ? and a.starts_at <= ?
                         """)
                 .params(Timestamp.from(now), Timestamp.from(now.plus(AHEAD)))
-                .query((rs, n) -> notifications.remindOnce("activity-soon", rs.getLong(1), rs.getLong(2), "reminder.activity",
+                .query((rs, n) -> new Reminder("activity-soon", rs.getLong(1), rs.getLong(2), "reminder.activity",
                         "/me/activities/" + rs.getLong(1), rs.getString(3),
                         WHEN.format(rs.getTimestamp(4).toInstant().atZone(clock.getZone()))))
-                .list().stream().mapToInt(sent -> sent ? 1 : 0).sum();
+                .list());
     }
 }

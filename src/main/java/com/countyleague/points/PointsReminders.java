@@ -1,6 +1,7 @@
 package com.countyleague.points;
 
 import com.countyleague.member.Notifications;
+import com.countyleague.member.Notifications.Reminder;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,20 +43,20 @@ class PointsReminders {
         LocalDate today = LocalDate.now(clock);
         // the month is the subject: told again next month if they still have not been spent
         long month = today.getYear() * 100L + today.getMonthValue();
-        int sent = 0;
+        List<Reminder> reminders = new ArrayList<>();
         for (long[] due : bank.expiringSoon(null, today)) {
-            sent += notifications.remindOnce("points-expiring", month, due[0], "reminder.points-expiring", "/me/points", due[1]) ? 1 : 0;
+            reminders.add(new Reminder("points-expiring", month, due[0], "reminder.points-expiring", "/me/points", due[1]));
         }
         Instant now = clock.instant();
-        sent += jdbc.sql("""
+        reminders.addAll(jdbc.sql("""
                         select r.id, r.person_id, i.name, r.expires_at
                         from redemption r join reward_item i on i.id = r.item_id
                         where r.status = 'RESERVED' and r.expires_at > ? and r.expires_at <= ?
                         """)
                 .params(Timestamp.from(now), Timestamp.from(now.plus(PICKUP_AHEAD)))
-                .query((rs, n) -> notifications.remindOnce("pickup-lapsing", rs.getLong(1), rs.getLong(2), "reminder.pickup",
+                .query((rs, n) -> new Reminder("pickup-lapsing", rs.getLong(1), rs.getLong(2), "reminder.pickup",
                         "/me/redemptions", rs.getString(3), WHEN.format(rs.getTimestamp(4).toInstant().atZone(clock.getZone()))))
-                .list().stream().mapToInt(s -> s ? 1 : 0).sum();
-        return sent;
+                .list());
+        return notifications.remindAll(reminders);
     }
 }

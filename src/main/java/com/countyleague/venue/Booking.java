@@ -91,6 +91,15 @@ public class Booking {
         this.decidedBy = by;
     }
 
+    /** Asked for and waiting for the manager's decision. */
+    public boolean isAsked() {
+        return status == Status.REQUESTED;
+    }
+
+    public boolean isConfirmed() {
+        return status == Status.CONFIRMED;
+    }
+
     public Long getId() {
         return id;
     }

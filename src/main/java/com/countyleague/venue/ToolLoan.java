@@ -86,6 +86,10 @@ public class ToolLoan {
         this.decidedBy = by;
     }
 
+    public boolean isLent() {
+        return status == Status.LENT;
+    }
+
     public boolean overdueOn(LocalDate today) {
         return status == Status.LENT && dueOn.isBefore(today);
     }

@@ -2,6 +2,7 @@ package com.countyleague.venue;
 
 import com.countyleague.account.Actors;
 import com.countyleague.member.Notifications;
+import com.countyleague.member.Notifications.Reminder;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +30,9 @@ class ToolReminders {
 
     @Scheduled(cron = "${league.reminders.cron:0 */15 * * * *}", zone = "${league.zone}")
     int remind() {
-        return actors.asSystem(() -> (int) tools.overdue(LocalDate.now(clock)).stream()
-                .filter(loan -> notifications.remindOnce("loan-overdue", loan.getId(), loan.getPersonId(), "tool.notice.overdue", "/me/tools",
+        return actors.asSystem(() -> notifications.remindAll(tools.overdue(LocalDate.now(clock)).stream()
+                .map(loan -> new Reminder("loan-overdue", loan.getId(), loan.getPersonId(), "tool.notice.overdue", "/me/tools",
                         items.findById(loan.getItemId()).map(ToolItem::getName).orElse(""), loan.getDueOn()))
-                .count());
+                .toList()));
     }
 }

@@ -174,6 +174,13 @@ class DashboardTests {
 
         mvc.perform(get("/admin/dashboard").param("org", String.valueOf(b.branch().committeeId())).with(fixtures.signedIn(a.orgAdmin())))
                 .andExpect(status().isForbidden());
+        for (String page : List.of("/admin/dashboard/report", "/admin/venues/coverage", "/admin/venues/coverage.svg")) {
+            String name = page.equals("/admin/dashboard/report") ? "org" : "under";
+            mvc.perform(get(page).param(name, String.valueOf(b.branch().committeeId())).with(fixtures.signedIn(a.orgAdmin())))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get(page).param(name, String.valueOf(a.branch().id())).with(fixtures.signedIn(a.orgAdmin())))
+                    .andExpect(status().isOk());
+        }
         mvc.perform(get("/admin/dashboard").param("org", String.valueOf(a.branch().id())).with(fixtures.signedIn(a.orgAdmin())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(a.branch().name())));
         mvc.perform(get("/admin/groups").param("under", String.valueOf(b.branch().id())).with(fixtures.signedIn(a.orgAdmin())))

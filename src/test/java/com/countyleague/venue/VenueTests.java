@@ -5,6 +5,8 @@ import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.TwoBranches;
 import com.countyleague.account.Role;
+import com.countyleague.activity.Activities;
+import com.countyleague.activity.Activity;
 import com.countyleague.dashboard.Dashboard;
 import com.countyleague.group.GroupKind;
 import com.countyleague.org.Position;
@@ -16,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,6 +73,9 @@ class VenueTests {
 
     @Autowired
     CompoundPositions positions;
+
+    @Autowired
+    Activities activities;
 
     @Autowired
     JdbcClient jdbc;
@@ -139,6 +146,21 @@ class VenueTests {
                     LocalTime.of(22, 0), 40, null));
             return null;
         })).isInstanceOf(AccessDeniedException.class);
+
+        // another branch's activity, and a group the caller does not run, are refused as what a booking is for
+        long otherSecretaryActivity = fixtures.as(fixtures.readyAccount(Role.BRANCH_SECRETARY, other.id()), () -> {
+            Instant start = clock.instant().plus(Duration.ofDays(6));
+            return activities.create(new Activity.Details(other.id(), null, Activity.Type.INTEREST, Activity.Mode.OFFLINE, "他支部活动",
+                    null, null, start, start.plus(Duration.ofHours(1)), null, null, null, null));
+        });
+        long otherGroup = fixtures.group(GroupKind.INTEREST_GROUP, other.id(), null);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> venues.book(venue,
+                new Venues.BookingRequest(day.atTime(10, 0), day.atTime(11, 0), otherSecretaryActivity, null, "越权活动", 5))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> venues.book(venue,
+                new Venues.BookingRequest(day.atTime(10, 0), day.atTime(11, 0), null, otherGroup, "越权团体", 5))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.sql("select count(*) from venue_booking where venue_id = ?").param(venue).query(Long.class).single()).isZero();
 
         long group = fixtures.group(GroupKind.INTEREST_GROUP, branch.id(), null);
         long leaderPerson = fixtures.youth(branch.id(), "阵地组长");
