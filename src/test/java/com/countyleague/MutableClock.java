@@ -25,6 +25,11 @@ public class MutableClock extends Clock {
         offset.updateAndGet(current -> current.plus(duration));
     }
 
+    /** Moves to this instant; time goes on from there. */
+    public void setTo(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.countyleague.web.Unattributed;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,7 +65,9 @@ class OperationLogInterceptor implements HandlerInterceptor {
         }
         try {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            Actor actor = actors.currentOrNull();
+            // an author who may be anonymous leaves no name, unit, address or parameters behind
+            boolean unattributed = Unattributed.isMarked(request);
+            Actor actor = unattributed ? null : actors.currentOrNull();
             String organizationName = actor == null || actor.organizationId() == null ? null
                     : organizations.find(actor.organizationId()).map(OrganizationDirectory.OrganizationRef::name).orElse(null);
             OperationRecord.Result result = ex != null || response.getStatus() >= 400 ? OperationRecord.Result.FAILURE
@@ -72,10 +76,10 @@ class OperationLogInterceptor implements HandlerInterceptor {
             operationLog.record(new OperationRecord(clock.instant(),
                     actor == null ? "anonymous" : actor.username(),
                     actor == null ? null : actor.organizationId(), organizationName,
-                    action(handler), request.getMethod(), request.getRequestURI(), parameters(request.getParameterMap()),
+                    action(handler), request.getMethod(), request.getRequestURI(), unattributed ? "" : parameters(request.getParameterMap()),
                     result, status(response, ex),
                     ex == null ? null : ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-                    durationMs, request.getRemoteAddr()));
+                    durationMs, unattributed ? null : request.getRemoteAddr()));
         } catch (RuntimeException e) {
             // the answer has gone out already; a log that cannot be written must not turn it into an error
             log.error("Could not write the operation log for {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -28,7 +28,7 @@ public class Reach {
 
     /** The kinds of object whose ids arrive in requests and belong to an organisation. */
     public enum Target {
-        PERSON, GROUP, ACTIVITY, POST, CAMPAIGN, REWARD, REDEMPTION, VENUE
+        PERSON, GROUP, ACTIVITY, POST, CAMPAIGN, REWARD, REDEMPTION, VENUE, ISSUE, LIAISON_POINT, CALL_OUT
     }
 
     private final Actors actors;

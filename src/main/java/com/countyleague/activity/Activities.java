@@ -389,6 +389,34 @@ public class Activities {
         }).toList();
     }
 
+    /** An activity of a group as another module lists it. */
+    public record Held(long id, String title, Instant startsAt, Instant endsAt, Activity.Status status) {
+    }
+
+    /** The latest start, up to {@code until}, of a published activity of this type of each group: when a council last met. */
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> lastHeld(Collection<Long> groupIds, Activity.Type type, Instant until) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> last = new HashMap<>();
+        jdbc.sql("""
+                        select group_id, max(starts_at) from activity
+                        where group_id = any(:groups) and type = :type and status = 'PUBLISHED' and starts_at <= :until
+                        group by group_id""")
+                .param("groups", groupIds.toArray(Long[]::new)).param("type", type.name()).param("until", Timestamp.from(until))
+                .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+        return last;
+    }
+
+    /** The published activities of this type of a group that start in a period, oldest first; callers check that they may see the group. */
+    @Transactional(readOnly = true)
+    public List<Held> ofGroup(long groupId, Activity.Type type, Instant from, Instant to) {
+        Instant now = clock.instant();
+        return activities.ofGroup(groupId, type, from, to).stream()
+                .map(a -> new Held(a.getId(), a.getTitle(), a.getStartsAt(), a.getEndsAt(), a.statusAt(now))).toList();
+    }
+
     // --- rules ---
 
     /**

@@ -67,4 +67,10 @@ interface ActivityRepository extends JpaRepository<Activity, Long>, ReachableObj
     List<Activity> withOpenWindows(@Param("latestStart") Instant latestStart, @Param("earliestEnd") Instant earliestEnd);
 
     List<Activity> findByIdIn(Collection<Long> ids);
+
+    @Query("""
+            select a from Activity a where a.groupId = :groupId and a.type = :type and a.status <> com.countyleague.activity.Activity.Status.DRAFT
+              and a.startsAt >= :from and a.startsAt < :to order by a.startsAt""")
+    List<Activity> ofGroup(@Param("groupId") long groupId, @Param("type") Activity.Type type, @Param("from") Instant from,
+                           @Param("to") Instant to);
 }

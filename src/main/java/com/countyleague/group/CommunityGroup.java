@@ -83,6 +83,11 @@ public class CommunityGroup {
         return capacity == null || activeMembers < capacity;
     }
 
+    /** A 青春业委会: its members hold seats. */
+    public boolean isSeated() {
+        return kind == GroupKind.YOUTH_COMMITTEE;
+    }
+
     boolean isOpen() {
         return status == Status.ACTIVE;
     }

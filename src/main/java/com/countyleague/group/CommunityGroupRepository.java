@@ -47,4 +47,11 @@ interface CommunityGroupRepository extends JpaRepository<CommunityGroup, Long>, 
                                 @Param("status") CommunityGroup.Status status, @Param("text") String text, Pageable pageable);
 
     List<CommunityGroup> findByIdIn(Collection<Long> ids);
+
+    /** The active councils (青治团, 青春业委会) hosted in the subtree at this path. */
+    @Query(nativeQuery = true, value = """
+            select g.* from community_group g join organization o on o.id = g.host_org_id
+            where g.kind in ('YOUTH_COUNCIL', 'YOUTH_COMMITTEE') and g.status = 'ACTIVE' and o.path like :prefix || '%'
+            order by g.name""")
+    List<CommunityGroup> councilsWithin(@Param("prefix") String pathPrefix);
 }

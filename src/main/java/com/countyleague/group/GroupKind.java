@@ -17,6 +17,11 @@ public enum GroupKind {
     /** 青春业委会. */
     YOUTH_COMMITTEE;
 
+    /** 青治团 and 青春业委会: run by a Party-member guide and a League cadre, expected to meet every month. */
+    public boolean isCouncil() {
+        return this == YOUTH_COUNCIL || this == YOUTH_COMMITTEE;
+    }
+
     public boolean hasTheme() {
         return this == PRACTICE_GROUP;
     }

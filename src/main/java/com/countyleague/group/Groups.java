@@ -241,6 +241,7 @@ public class Groups {
         if (role == membership.getRole()) {
             return;
         }
+        requireQualified(role, membership.getPersonId());
         RoleLimit limit = limits.findById(new RoleLimit.Key(group.getKind(), role)).orElseThrow();
         long holders = memberships.countByGroupIdAndStatusAndRole(group.getId(), Membership.Status.ACTIVE, role);
         if (!limit.allowsOneMore(holders)) {
@@ -252,6 +253,20 @@ public class Groups {
         membership.appoint(role);
         roleHistory.save(new RoleHistory(group.getId(), membership.getPersonId(), role, by, clock.instant()));
         notifications.tell(membership.getPersonId(), "group.notice.appointed", "/me/groups/" + group.getId(), group.getName());
+    }
+
+    /** Gives a member of a 青春业委会 their seat on it; a branch committee seat is for League cadres. */
+    @Transactional
+    public void seat(long membershipId, CommitteeSeat seat) {
+        Membership membership = managed(membershipId);
+        CommunityGroup group = groups.lock(membership.getGroupId()).orElseThrow();
+        if (group.getKind() != GroupKind.YOUTH_COMMITTEE) {
+            throw new RuleViolationException("seat", "group.seat.committee-only");
+        }
+        if (seat != null && seat.needsLeaguePost() && !people.standing(membership.getPersonId()).leaguePost()) {
+            throw new RuleViolationException("seat", "group.seat.needs-league-post");
+        }
+        membership.seat(seat);
     }
 
     @Transactional
@@ -437,6 +452,18 @@ public class Groups {
         return latest;
     }
 
+    /** The active councils hosted in a subtree, for their monthly compliance; callers check the reach of the subtree. */
+    @Transactional(readOnly = true)
+    public List<CommunityGroup> councilsWithin(String pathPrefix) {
+        return groups.councilsWithin(pathPrefix);
+    }
+
+    /** The active members of a group with their roles and seats, oldest first: a council's make-up. Callers check that they may see it. */
+    @Transactional(readOnly = true)
+    public List<Membership> activeMemberships(long groupId) {
+        return memberships.active(groupId, Pageable.ofSize(1000)).getContent();
+    }
+
     /** A group's name and host, for other modules' pages. */
     @Transactional(readOnly = true)
     public Map<Long, CommunityGroup> byIds(Collection<Long> ids) {
@@ -505,6 +532,16 @@ public class Groups {
     private boolean holdsCoreRole(Actor actor, CommunityGroup group) {
         return actor.personId() != null && memberships.findCurrent(group.getId(), actor.personId())
                 .map(m -> m.getStatus() == Membership.Status.ACTIVE && m.getRole() != null).orElse(false);
+    }
+
+    /** A council's guide is a Party member, its cadre holds a League post: as the ledger says today. */
+    private void requireQualified(GroupRole role, long personId) {
+        if (role == GroupRole.GUIDE && !people.standing(personId).partyMember()) {
+            throw new RuleViolationException("role", "group.role.guide-party-member");
+        }
+        if (role == GroupRole.CADRE && !people.standing(personId).leaguePost()) {
+            throw new RuleViolationException("role", "group.role.cadre-league-post");
+        }
     }
 
     private Actor requireStaff() {

@@ -44,6 +44,10 @@ public class Membership {
     @Enumerated(EnumType.STRING)
     private Source source;
 
+    /** On a 青春业委会: the seat the member holds. */
+    @Enumerated(EnumType.STRING)
+    private CommitteeSeat seat;
+
     private Instant requestedAt;
 
     private Instant waitingSince;
@@ -126,6 +130,13 @@ public class Membership {
         this.role = role;
     }
 
+    void seat(CommitteeSeat seat) {
+        if (status != Status.ACTIVE) {
+            throw new RuleViolationException("seat", "group.role.active-only");
+        }
+        this.seat = seat;
+    }
+
     void noteAttendance(Instant at) {
         if (lastSeenAt == null || at.isAfter(lastSeenAt)) {
             lastSeenAt = at;
@@ -160,6 +171,10 @@ public class Membership {
 
     public GroupRole getRole() {
         return role;
+    }
+
+    public CommitteeSeat getSeat() {
+        return seat;
     }
 
     public Source getSource() {

@@ -8,5 +8,9 @@ public enum DictionaryKind {
     TAG,
     SOURCE_CHANNEL,
     LEAGUE_POST,
-    VENUE_KIND
+    VENUE_KIND,
+    /** 工作事, 生活事. */
+    ISSUE_SCOPE,
+    /** 基层困难事, 群众烦心事. */
+    ISSUE_NATURE
 }

@@ -277,6 +277,21 @@ public class People {
         return mobile == null || mobile.length() != 11 ? mobile : mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
 
+    /**
+     * What a group may ask of a member it appoints (a council's guide must be a Party member, its cadre
+     * hold a League post) and where they live: no more of the record than that. Callers run the group.
+     */
+    public record Standing(long personId, long organizationId, Long compoundId, Long buildingId, boolean partyMember,
+                           boolean leaguePost, String leaguePostCode) {
+    }
+
+    @Transactional(readOnly = true)
+    public Standing standing(long personId) {
+        Person p = people.findById(personId).orElseThrow(() -> new NotFoundException("person", personId));
+        return new Standing(p.getId(), p.getOrganizationId(), p.getCompoundId(), p.getBuildingId(), p.isPartyMember(),
+                p.holdsLeaguePost(), p.getLeaguePost());
+    }
+
     /** The person with this identity number, if the caller reaches them; for nominations and matching. */
     @Transactional(readOnly = true)
     public Optional<Long> findByIdNumber(String idNumber) {

@@ -212,6 +212,16 @@ public class Person {
     }
 
     /** 超龄: a league member who has reached the retirement age. */
+    /** 中共党员 or 预备党员 in the ledger: who may guide a youth council. */
+    public boolean isPartyMember() {
+        return "CPC_MEMBER".equals(politicalStatus) || "CPC_PROBATIONARY".equals(politicalStatus);
+    }
+
+    /** Whether the person holds a League post (团内职务). */
+    public boolean holdsLeaguePost() {
+        return leaguePost != null;
+    }
+
     public boolean isPastLeagueAge(LocalDate today) {
         return ledger == Ledger.LEAGUE_MEMBER && status == PersonStatus.ACTIVE && ageOn(today) >= RETIREMENT_AGE;
     }

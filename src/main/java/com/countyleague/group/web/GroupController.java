@@ -3,6 +3,7 @@ package com.countyleague.group.web;
 import java.util.Arrays;
 import java.util.List;
 
+import com.countyleague.group.CommitteeSeat;
 import com.countyleague.group.GroupRole;
 import com.countyleague.group.Groups;
 import com.countyleague.web.Flash;
@@ -39,6 +40,7 @@ class GroupController {
                 Model model) {
         model.addAttribute("view", groups.page(id, Paging.of(page, size, Sort.unsorted())));
         model.addAttribute("roles", GroupRole.values());
+        model.addAttribute("seats", CommitteeSeat.values());
         return "group/manage";
     }
 
@@ -68,6 +70,13 @@ class GroupController {
                 groups.appoint(membership, role);
             }
         });
+    }
+
+    /** A 青春业委会 member's seat on it (none to clear it). */
+    @PostMapping("/memberships/{membership}/seat")
+    String seat(@PathVariable long id, @PathVariable long membership, @RequestParam(required = false) CommitteeSeat seat,
+                RedirectAttributes redirect) {
+        return act(id, redirect, "group.seated", () -> groups.seat(membership, seat));
     }
 
     /** Removal after review: the leader ticks members (the inactive list) and confirms. */
