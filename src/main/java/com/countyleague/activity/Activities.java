@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -407,6 +408,15 @@ public class Activities {
                 .param("groups", groupIds.toArray(Long[]::new)).param("type", type.name()).param("until", Timestamp.from(until))
                 .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
         return last;
+    }
+
+    /** These activities as another module lists them, newest first; callers hold the ids of their own objects. */
+    @Transactional(readOnly = true)
+    public List<Held> held(Collection<Long> ids) {
+        Instant now = clock.instant();
+        return ids.isEmpty() ? List.of() : activities.findByIdIn(ids).stream()
+                .sorted(Comparator.comparing(Activity::getStartsAt).reversed())
+                .map(a -> new Held(a.getId(), a.getTitle(), a.getStartsAt(), a.getEndsAt(), a.statusAt(now))).toList();
     }
 
     /** The published activities of this type of a group that start in a period, oldest first; callers check that they may see the group. */

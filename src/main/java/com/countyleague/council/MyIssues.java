@@ -67,8 +67,9 @@ public class MyIssues {
     public long report(Report report) {
         long personId = actors.current().requirePerson();
         People.Standing me = people.standing(personId);
-        Long compound = report.compoundId() == null ? me.compoundId() : report.compoundId();
-        Long building = report.compoundId() == null ? me.buildingId() : report.buildingId();
+        boolean own = report.compoundId() == null && report.buildingId() == null;
+        Long compound = own ? me.compoundId() : staffSide.compoundOf(report.compoundId(), report.buildingId());
+        Long building = own ? me.buildingId() : report.buildingId();
         ResidentIssue.Report checked = new ResidentIssue.Report(me.organizationId(), null, report.scope(), report.nature(),
                 compound, building, report.title(), report.description());
         staffSide.checkedPlace(me.organizationId(), compound, building);
@@ -103,8 +104,8 @@ public class MyIssues {
     /** The reporter closes a resolved issue with their word and how satisfied they are. */
     @Transactional
     public void close(long id, String feedback, Integer satisfaction) {
-        ResidentIssue issue = own(id);
-        issues.lock(id);
+        own(id);
+        ResidentIssue issue = issues.lock(id).orElseThrow();
         staffSide.closeWith(issue, feedback, satisfaction, issue.isAnonymous() ? null : actors.current().username());
     }
 

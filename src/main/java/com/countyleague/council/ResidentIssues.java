@@ -177,8 +177,10 @@ public class ResidentIssues {
 
     /** Staff raise an issue for a unit of their reach, perhaps for one of its councils. */
     @Transactional
-    public long raise(ResidentIssue.Report report) {
+    public long raise(ResidentIssue.Report given) {
         Actor actor = requireStaff();
+        ResidentIssue.Report report = new ResidentIssue.Report(given.organizationId(), given.councilId(), given.scope(), given.nature(),
+                compoundOf(given.compoundId(), given.buildingId()), given.buildingId(), given.title(), given.description());
         checked(report);
         ResidentIssue issue = issues.save(ResidentIssue.byStaff(report, actor.username(), clock.instant()));
         records.step(issue, "RAISED", actor.username(), null);
@@ -201,6 +203,12 @@ public class ResidentIssues {
         }
         checkedPlace(unit.getId(), report.compoundId(), report.buildingId());
         checkedText(report);
+    }
+
+    /** The compound given, or else that of the building given: a form may name only the building. */
+    Long compoundOf(Long compoundId, Long buildingId) {
+        return compoundId != null || buildingId == null ? compoundId
+                : units.building(buildingId).map(Building::getCompoundId).orElse(null);
     }
 
     /** A compound of the unit (or of a branch under it), and a building of that compound. */
@@ -336,7 +344,8 @@ public class ResidentIssues {
     }
 
     private ResidentIssue locked(long id) {
-        reached(id);
+        requireStaff();
+        reach.require(Reach.Target.ISSUE, id);
         return issues.lock(id).orElseThrow(() -> new NotFoundException("issue", id));
     }
 
