@@ -238,6 +238,57 @@ class BodyIdsTests {
         checks.put("POST /admin/grids/{id}/compounds compoundId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
         checks.put("POST /admin/grids/{id}/roles personId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
         checks.put("POST /admin/grids/{id}/teams groupId", "GridTests.aGridTakesOnlyCompoundsRolesAndTeamsOfItsManagersReach");
+        checks.put("POST /admin/issues/new organizationId", new Check("secretary", Side::secretary,
+                value -> post("/admin/issues/new").param("organizationId", value).params(issue("字段民情甲")),
+                s -> s.branch().id(), "select count(*) from resident_issue where title = '字段民情甲'"));
+        checks.put("POST /admin/issues/new councilId", new Check("secretary", Side::secretary,
+                value -> post("/admin/issues/new").param("organizationId", String.valueOf(own.branch().id())).param("councilId", value)
+                        .params(issue("字段民情乙")),
+                s -> s.governance().council(), "select count(*) from resident_issue where title = '字段民情乙'"));
+        checks.put("POST /admin/issues/new compoundId", new Check("secretary", Side::secretary,
+                value -> post("/admin/issues/new").param("organizationId", String.valueOf(own.branch().id())).param("compoundId", value)
+                        .params(issue("字段民情丙")),
+                s -> s.branch().compoundId(), "select count(*) from resident_issue where title = '字段民情丙'"));
+        checks.put("POST /admin/issues/new buildingId", new Check("secretary", Side::secretary,
+                value -> post("/admin/issues/new").param("organizationId", String.valueOf(own.branch().id())).param("buildingId", value)
+                        .params(issue("字段民情丁")),
+                s -> s.branch().firstBuildingId(), "select count(*) from resident_issue where title = '字段民情丁'"));
+        checks.put("GET /admin/issues/new organizationId", "the places offered are read through ResidentIssues.places: Reach.requireOrganization");
+        checks.put("GET /admin/issues under", "ResidentIssueTests.anotherBranchsSecretaryCannotReadOrMoveAnIssueOfThisBranch");
+        checks.put("GET /admin/issues/export under", "ResidentIssueTests.anotherBranchsSecretaryCannotReadOrMoveAnIssueOfThisBranch "
+                + "(the same list through Reach.unit)");
+        checks.put("POST /admin/issues/{id}/accept assigneeId", "ResidentIssueTests.anotherBranchsSecretaryCannotReadOrMoveAnIssueOfThisBranch");
+        checks.put("POST /admin/issues/{id}/assign assigneeId", "the same check as accepting: Reach.require(PERSON) in ResidentIssues.assign");
+        checks.put("POST /me/issues/new compoundId", new Check("member", Side::member,
+                value -> post("/me/issues/new").param("compoundId", value).params(issue("字段居民甲")),
+                s -> s.branch().compoundId(), "select count(*) from resident_issue where title = '字段居民甲'"));
+        checks.put("POST /me/issues/new buildingId", new Check("member", Side::member,
+                value -> post("/me/issues/new").param("buildingId", value).params(issue("字段居民乙")),
+                s -> s.branch().firstBuildingId(), "select count(*) from resident_issue where title = '字段居民乙'"));
+        for (String field : List.of("organizationId", "councilId")) {
+            checks.put("POST /me/issues/new " + field, "never bound: a member's form allows IssueForm.MEMBER_FIELDS only, "
+                    + "and the issue goes to the member's own branch (MyIssues.report)");
+        }
+        checks.put("GET /admin/councils under", "CouncilTests.aCouncilThatMetOnTheLastDayOfLastMonthIsBehindThisMonthAndTheMonthsInARowAreCounted");
+        checks.put("POST /admin/councils/meetings/{id}/minutes issueIds", "CouncilTests.minutesAreRecordedOnceHeldWithTheIssuesTheCouncilMayTakeUp");
+        checks.put("GET /admin/liaison under", "the unit through Reach.unit, as every subtree page (LiaisonPoints.overview)");
+        checks.put("POST /admin/liaison organizationId", new Check("secretary", Side::secretary,
+                value -> post("/admin/liaison").param("organizationId", value).param("name", "字段联络点"),
+                s -> s.branch().id(), "select count(*) from liaison_point where name = '字段联络点'"));
+        checks.put("POST /admin/liaison/{id}/representatives personId", new Check("secretary", Side::secretary,
+                value -> post("/admin/liaison/" + own.governance().point() + "/representatives").param("personId", value)
+                        .param("termFrom", "2026-01-01").param("termTo", "2030-12-31"),
+                Side::person, "select count(*) from league_representative where term_to = date '2030-12-31'"));
+        checks.put("POST /admin/liaison/{id}/visitors compoundId", "GovernanceTests.aVisitorLogEntryBecomesAnIssueWithItsTextAndPlaceOnce");
+        checks.put("POST /admin/liaison/{id}/visitors buildingId", "GovernanceTests.aVisitorLogEntryBecomesAnIssueWithItsTextAndPlaceOnce "
+                + "(the building's compound is checked as the compound: ResidentIssues.checkedPlace)");
+        checks.put("POST /admin/call-outs groupId", new Check("secretary", Side::secretary,
+                value -> post("/admin/call-outs").param("groupId", value).param("title", "字段召集").param("place", "江堤")
+                        .param("startsAt", "2030-01-01T08:00").param("endsAt", "2030-01-01T10:00").param("needed", "2"),
+                Side::team, "select count(*) from call_out where title = '字段召集'"));
+        checks.put("GET /admin/visits under", "the unit through Reach.unit, as every subtree page (Visits.overview)");
+        checks.put("POST /admin/visits/buildings/{id} personId",
+                "GovernanceTests.aVisitIsLoggedForABuildingsYoungPeopleRaisesAnIssueAndCountsTowardsTheQuarter");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");
         checks.put("POST /me/shifts/{shift}/swap withShiftId", "the teammate's own shift at the same post only (Rosters.requestSwap)");
@@ -334,7 +385,7 @@ class BodyIdsTests {
     }
 
     private static String findTestClass(String simpleName) {
-        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "venue.", "volunteer.")) {
+        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "venue.", "volunteer.", "council.")) {
             try {
                 return Class.forName("com.countyleague." + module + simpleName).getName();
             } catch (ClassNotFoundException notThere) {
@@ -370,6 +421,15 @@ class BodyIdsTests {
                 "targets[" + own.group() + "]", "5",
                 "opensOn", LocalDate.now(zone).toString(), "closesOn", LocalDate.now(zone).plusDays(30).toString(),
                 "channels", "SELF_APPLICATION");
+    }
+
+    private static MultiValueMap<String, String> issue(String title) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("scope", "LIFE");
+        form.add("nature", "WORRY");
+        form.add("title", title);
+        form.add("description", title + "的具体情况");
+        return form;
     }
 
     private static MultiValueMap<String, String> form(String... pairs) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,11 @@ import javax.imageio.ImageIO;
 
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Accounts;
+import com.countyleague.council.CallOuts;
+import com.countyleague.council.Councils;
+import com.countyleague.council.LiaisonPoints;
+import com.countyleague.council.MyIssues;
+import com.countyleague.council.VisitorEntry;
 import com.countyleague.account.Role;
 import com.countyleague.activity.Activities;
 import com.countyleague.activity.Activity;
@@ -62,7 +68,12 @@ public class TwoBranches {
                        String checkInToken, long photo, long submission, long team, long post, long shift, long swap,
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
-                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto) {
+                       long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
+                       Governance governance) {
+    }
+
+    /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
+    public record Governance(long council, long meeting, long issue, long issuePhoto, long point, long visitorEntry, long callOut) {
     }
 
     private final TestFixtures fixtures;
@@ -81,10 +92,19 @@ public class TwoBranches {
     private final VenueExtras extras;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Councils councils;
+    private final MyIssues myIssues;
+    private final LiaisonPoints liaison;
+    private final CallOuts callOuts;
 
     TwoBranches(TestFixtures fixtures, Accounts accounts, Groups groups, Activities activities,
                 CheckIns checkIns, Rosters rosters, Recruitment recruitment, Rewards rewards, PointsBank bank, Transfers transfers,
-                Venues venues, ToolHouse tools, Grids grids, VenueExtras extras, JdbcClient jdbc, Clock clock) {
+                Venues venues, ToolHouse tools, Grids grids, VenueExtras extras, JdbcClient jdbc, Clock clock,
+                Councils councils, MyIssues myIssues, LiaisonPoints liaison, CallOuts callOuts) {
+        this.councils = councils;
+        this.myIssues = myIssues;
+        this.liaison = liaison;
+        this.callOuts = callOuts;
         this.extras = extras;
         this.grids = grids;
         this.venues = venues;
@@ -219,10 +239,23 @@ public class TwoBranches {
         long toolLoan = fixtures.as(member, () -> tools.request(toolItem));
         long grid = fixtures.as(secretary, () -> grids.create(label + TestFixtures.uniqueCode("网格"), branch.id()));
         long venuePhoto = fixtures.as(secretary, () -> extras.addPhoto(venue, png()));
+        long council = fixtures.group(GroupKind.YOUTH_COUNCIL, branch.id(), null);
+        LocalDateTime hourAgo = LocalDateTime.now(clock).minusHours(1);
+        long meeting = fixtures.as(secretary, () -> councils.planMeeting(council, new Councils.MeetingPlan(label + "议事",
+                hourAgo.minusHours(1), hourAgo, Activity.Mode.OFFLINE, "议事厅", "议程")));
+        long issue = fixtures.as(member, () -> myIssues.report(new MyIssues.Report("LIFE", "WORRY", null, null, label + "民情",
+                "楼道堆物", false, png())));
+        long issuePhoto = jdbc.sql("select id from resident_issue_photo where issue_id = ?").param(issue).query(Long.class).single();
+        long point = fixtures.as(secretary, () -> liaison.create(branch.id(), label + "联络点", null));
+        long visitorEntry = fixtures.as(secretary, () -> liaison.logVisitor(point, new VisitorEntry.Draft(LocalDate.now(clock), "来访居民",
+                null, null, null, "反映停车难")));
+        long callOut = fixtures.as(secretary, () -> callOuts.send(new CallOuts.Draft(team, label + "召集", "江堤",
+                hourAgo.plusHours(3), hourAgo.plusHours(5), 2)));
+        Governance governance = new Governance(council, meeting, issue, issuePhoto, point, visitorEntry, callOut);
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -260,10 +260,11 @@ public class ResidentIssues {
 
     @Transactional
     public void assign(long id, Long assigneeId, LocalDate dueOn) {
+        ResidentIssue issue = locked(id);
         if (assigneeId == null) {
             throw new RuleViolationException("assigneeId", "validation.required");
         }
-        assign(locked(id), assigneeId, dueOn);
+        assign(issue, assigneeId, dueOn);
     }
 
     private void assign(ResidentIssue issue, long assigneeId, LocalDate dueOn) {
