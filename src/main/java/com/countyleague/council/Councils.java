@@ -139,14 +139,8 @@ public class Councils {
         for (Membership m : active) {
             members.add(new Member(m, cards.get(m.getPersonId()), qualified(m)));
         }
-        for (GroupRole role : List.of(GroupRole.GUIDE, GroupRole.CADRE)) {
-            List<Member> holders = members.stream().filter(m -> m.membership().getRole() == role).toList();
-            if (holders.isEmpty()) {
-                problems.add("council.problem.no-" + role.name().toLowerCase());
-            } else if (holders.stream().anyMatch(m -> !m.qualified())) {
-                problems.add("council.problem.unqualified-" + role.name().toLowerCase());
-            }
-        }
+        problems.addAll(problems(members, GroupRole.GUIDE, "council.problem.no-guide", "council.problem.unqualified-guide"));
+        problems.addAll(problems(members, GroupRole.CADRE, "council.problem.no-cadre", "council.problem.unqualified-cadre"));
         if (council.isSeated() && members.stream().anyMatch(m -> m.membership().getRole() == null && m.membership().getSeat() == null)) {
             problems.add("council.problem.no-seat");
         }
@@ -233,6 +227,11 @@ public class Councils {
     private static boolean mayTakeUp(CommunityGroup council, ResidentIssue issue) {
         return council.getId().equals(issue.getCouncilId())
                 || (issue.getCouncilId() == null && council.getHostOrgId().equals(issue.getOrganizationId()));
+    }
+
+    private static List<String> problems(List<Member> members, GroupRole role, String none, String unqualified) {
+        List<Member> holders = members.stream().filter(m -> m.membership().getRole() == role).toList();
+        return holders.isEmpty() ? List.of(none) : holders.stream().allMatch(Member::qualified) ? List.of() : List.of(unqualified);
     }
 
     private boolean qualified(Membership m) {

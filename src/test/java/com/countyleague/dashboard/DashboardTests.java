@@ -120,7 +120,15 @@ class DashboardTests {
 
         // groups and their members, counted row by row over the subtree's ids
         assertThat(figures.get("dashboard.groups")).isEqualTo(count(
-                "select count(*) from community_group where status = 'ACTIVE' and host_org_id = any(?)", subtree)).isEqualTo(2);
+                "select count(*) from community_group where status = 'ACTIVE' and host_org_id = any(?)", subtree)).isEqualTo(3);
+        // governance: the side's council, and its member's open issue
+        assertThat(figures.get("dashboard.governance.councils")).isEqualTo(count("""
+                select count(*) from community_group where kind in ('YOUTH_COUNCIL', 'YOUTH_COMMITTEE') and host_org_id = any(?)""", subtree))
+                .isEqualTo(1);
+        assertThat(figures.get("dashboard.governance.met")).isEqualTo(1);
+        assertThat(figures.get("dashboard.governance.open")).isEqualTo(count(
+                "select count(*) from resident_issue where status in ('NEW', 'ACCEPTED', 'IN_PROGRESS') and organization_id = any(?)", subtree))
+                .isEqualTo(1);
         assertThat(figures.get("dashboard.groups.members")).isEqualTo(count("""
                 select count(*) from group_membership m join community_group g on g.id = m.group_id
                 where m.status = 'ACTIVE' and g.status = 'ACTIVE' and g.host_org_id = any(?)""", subtree));
