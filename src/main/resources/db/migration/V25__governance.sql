@@ -62,8 +62,11 @@ create table resident_issue (
     check ((status = 'REJECTED') = (reject_reason is not null)),
     check ((status = 'CLOSED') = (satisfaction is not null))
 );
+-- the lists: a unit's by status and age; the county's overdue by due date; a subtree's overdue unit by unit
 create index resident_issue_unit on resident_issue (organization_id, status, created_at desc);
-create index resident_issue_overdue on resident_issue (due_on, organization_id) where status in ('NEW', 'ACCEPTED', 'IN_PROGRESS');
+create index resident_issue_created on resident_issue (created_at desc);
+create index resident_issue_overdue on resident_issue (due_on) where status in ('NEW', 'ACCEPTED', 'IN_PROGRESS');
+create index resident_issue_unit_due on resident_issue (organization_id, due_on) where status in ('NEW', 'ACCEPTED', 'IN_PROGRESS');
 create index resident_issue_reporter on resident_issue (reporter_person_id) where reporter_person_id is not null;
 create index resident_issue_meeting on resident_issue (meeting_id) where meeting_id is not null;
 

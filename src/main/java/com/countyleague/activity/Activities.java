@@ -401,12 +401,14 @@ public class Activities {
             return Map.of();
         }
         Map<Long, Instant> last = new HashMap<>();
+        // one probe of (group_id, starts_at) per group: a plan prepared once stays good for two or two thousand groups
         jdbc.sql("""
-                        select group_id, max(starts_at) from activity
-                        where group_id = any(:groups) and type = :type and status = 'PUBLISHED' and starts_at <= :until
-                        group by group_id""")
+                        select g.id, (select a.starts_at from activity a
+                                      where a.group_id = g.id and a.type = :type and a.status = 'PUBLISHED' and a.starts_at <= :until
+                                      order by a.starts_at desc limit 1)
+                        from unnest(:groups) as g(id)""")
                 .param("groups", groupIds.toArray(Long[]::new)).param("type", type.name()).param("until", Timestamp.from(until))
-                .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+                .query((rs, n) -> rs.getTimestamp(2) == null ? null : last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
         return last;
     }
 

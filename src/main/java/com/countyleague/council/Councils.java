@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Councils {
 
     /** A council behind this month: when it last met, and for how many months in a row it has not. */
-    public record ComplianceRow(CommunityGroup council, String hostName, YearMonth lastMet, long monthsBehind) {
+    public record ComplianceRow(Groups.CouncilRef council, String hostName, YearMonth lastMet, long monthsBehind) {
     }
 
     public record Compliance(OrganizationDirectory.OrganizationRef unit, YearMonth month, int councils, int met,
@@ -105,26 +105,29 @@ public class Councils {
         ZoneId zone = clock.getZone();
         Instant now = clock.instant();
         YearMonth month = YearMonth.now(clock);
-        List<CommunityGroup> councils = groups.councilsWithin(unit.path());
-        Map<Long, Instant> last = activities.lastHeld(councils.stream().map(CommunityGroup::getId).toList(),
+        List<Groups.CouncilRef> councils = groups.councilsWithin(unit.path());
+        Map<Long, Instant> last = activities.lastHeld(councils.stream().map(Groups.CouncilRef::id).toList(),
                 Activity.Type.COUNCIL_MEETING, now);
-        Map<Long, Organization> hosts = hosts(councils);
         List<ComplianceRow> behind = new ArrayList<>();
-        for (CommunityGroup council : councils) {
-            YearMonth lastMet = last.containsKey(council.getId()) ? YearMonth.from(last.get(council.getId()).atZone(zone)) : null;
+        for (Groups.CouncilRef council : councils) {
+            YearMonth lastMet = last.containsKey(council.id()) ? YearMonth.from(last.get(council.id()).atZone(zone)) : null;
             if (lastMet == null || lastMet.isBefore(month)) {
                 // never met: behind since the month it was set up
-                YearMonth since = lastMet != null ? lastMet.plusMonths(1) : YearMonth.from(council.getCreatedAt().atZone(zone));
-                behind.add(new ComplianceRow(council, nameOf(hosts.get(council.getHostOrgId())), lastMet,
-                        Math.max(1, since.until(month, ChronoUnit.MONTHS) + 1)));
+                YearMonth since = lastMet != null ? lastMet.plusMonths(1) : YearMonth.from(council.createdAt().atZone(zone));
+                behind.add(new ComplianceRow(council, null, lastMet, Math.max(1, since.until(month, ChronoUnit.MONTHS) + 1)));
             }
         }
         behind.sort(Comparator.comparingLong(ComplianceRow::monthsBehind).reversed()
-                .thenComparing(r -> r.council().getName()));
+                .thenComparing(r -> r.council().name()));
         int from = (int) Math.min(pageable.getOffset(), behind.size());
         int to = Math.min(from + pageable.getPageSize(), behind.size());
-        return new Compliance(unit, month, councils.size(), councils.size() - behind.size(),
-                new PageImpl<>(behind.subList(from, to), pageable, behind.size()));
+        // the hosts' names of the page shown only
+        Map<Long, Organization> hosts = units.organizations(behind.subList(from, to).stream().map(r -> r.council().hostOrgId())
+                .collect(Collectors.toSet()));
+        List<ComplianceRow> page = behind.subList(from, to).stream()
+                .map(r -> new ComplianceRow(r.council(), nameOf(hosts.get(r.council().hostOrgId())), r.lastMet(), r.monthsBehind()))
+                .toList();
+        return new Compliance(unit, month, councils.size(), councils.size() - behind.size(), new PageImpl<>(page, pageable, behind.size()));
     }
 
     /** A council's page, for the staff reaching its host and its own core team. */
@@ -256,9 +259,6 @@ public class Councils {
         return council;
     }
 
-    private Map<Long, Organization> hosts(List<CommunityGroup> councils) {
-        return units.organizations(councils.stream().map(CommunityGroup::getHostOrgId).collect(Collectors.toSet()));
-    }
 
     private static String nameOf(Organization unit) {
         return unit == null ? null : unit.getName();

@@ -100,29 +100,31 @@ public class ResidentIssues {
 
     // --- lists ---
 
-    /** The issues of a subtree, newest first, or the overdue ones, longest overdue first. */
+    /**
+     * The issues of a subtree, newest first, or the overdue ones, longest overdue first. The whole
+     * county's lists read no organisation at all: a path's share of the tree is unknown to a plan
+     * prepared once for every subtree, and it would walk the tree for the county.
+     */
     @Transactional(readOnly = true)
     public IssueList list(Filter filter, Pageable pageable) {
         requireStaff();
         OrganizationDirectory.OrganizationRef unit = reach.unit(filter.under());
         LocalDate today = LocalDate.now(clock);
-        String where = filter.overdue()
-                ? "i.status in ('NEW', 'ACCEPTED', 'IN_PROGRESS') and i.due_on < :today"
-                : filter.status() == null ? "true" : "i.status = :status";
+        String scope = unit.path().equals(units.root().getPath()) ? "true"
+                : "i.organization_id in (select o.id from organization o where o.path like :prefix || '%')";
+        String overdue = "i.status in ('NEW', 'ACCEPTED', 'IN_PROGRESS') and i.due_on < :today";
+        String where = " from resident_issue i where " + scope + " and "
+                + (filter.overdue() ? overdue : filter.status() == null ? "true" : "i.status = :status");
         String order = filter.overdue() ? "i.due_on, i.id" : "i.created_at desc, i.id desc";
-        String from = " from resident_issue i join organization o on o.id = i.organization_id where o.path like :prefix || '%' and " + where;
-        List<Long> ids = jdbc.sql("select i.id" + from + " order by " + order + " limit :size offset :offset")
-                .param("prefix", unit.path()).param("today", Date.valueOf(today))
-                .param("status", filter.status() == null ? "" : filter.status().name())
-                .param("size", pageable.getPageSize()).param("offset", pageable.getOffset())
-                .query(Long.class).list();
-        long total = jdbc.sql("select count(*)" + from).param("prefix", unit.path()).param("today", Date.valueOf(today))
-                .param("status", filter.status() == null ? "" : filter.status().name()).query(Long.class).single();
-        long overdue = filter.overdue() ? total : jdbc.sql("""
-                        select count(*) from resident_issue i join organization o on o.id = i.organization_id
-                        where o.path like :prefix || '%' and i.status in ('NEW', 'ACCEPTED', 'IN_PROGRESS') and i.due_on < :today""")
-                .param("prefix", unit.path()).param("today", Date.valueOf(today)).query(Long.class).single();
-        return new IssueList(unit, new PageImpl<>(rows(inOrder(ids), today), pageable, total), overdue);
+        Map<String, Object> parameters = Map.of("prefix", unit.path(), "today", Date.valueOf(today),
+                "status", filter.status() == null ? "" : filter.status().name());
+        List<Long> ids = jdbc.sql("select i.id" + where + " order by " + order + " limit :size offset :offset").params(parameters)
+                .param("size", pageable.getPageSize()).param("offset", pageable.getOffset()).query(Long.class).list();
+        long total = jdbc.sql("select count(*)" + where).params(parameters).query(Long.class).single();
+        long overdueCount = filter.overdue() ? total
+                : jdbc.sql("select count(*) from resident_issue i where " + scope + " and " + overdue).params(parameters)
+                        .query(Long.class).single();
+        return new IssueList(unit, new PageImpl<>(rows(inOrder(ids), today), pageable, total), overdueCount);
     }
 
     /**
@@ -153,7 +155,7 @@ public class ResidentIssues {
         Organization unit = units.organization(issue.getOrganizationId()).orElseThrow();
         Set<Long> ids = new LinkedHashSet<>();
         groups.councilsWithin(unit.getPath()).stream().limit(20)
-                .forEach(c -> groups.activeMemberships(c.getId()).forEach(m -> ids.add(m.getPersonId())));
+                .forEach(c -> groups.activeMemberships(c.id()).forEach(m -> ids.add(m.getPersonId())));
         Map<Long, PersonCard> cards = people.cards(ids);
         return ids.stream().map(cards::get).filter(c -> c != null && c.reached()).limit(100).toList();
     }

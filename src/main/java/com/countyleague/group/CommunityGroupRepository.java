@@ -48,10 +48,24 @@ interface CommunityGroupRepository extends JpaRepository<CommunityGroup, Long>, 
 
     List<CommunityGroup> findByIdIn(Collection<Long> ids);
 
+    /** What a council's monthly compliance needs of it, read without loading the group. */
+    interface CouncilRow {
+        Long getId();
+
+        String getName();
+
+        String getKind();
+
+        Long getHostOrgId();
+
+        java.time.Instant getCreatedAt();
+    }
+
     /** The active councils (青治团, 青春业委会) hosted in the subtree at this path. */
     @Query(nativeQuery = true, value = """
-            select g.* from community_group g join organization o on o.id = g.host_org_id
+            select g.id, g.name, g.kind, g.host_org_id as hostOrgId, g.created_at as createdAt
+            from community_group g join organization o on o.id = g.host_org_id
             where g.kind in ('YOUTH_COUNCIL', 'YOUTH_COMMITTEE') and g.status = 'ACTIVE' and o.path like :prefix || '%'
             order by g.name""")
-    List<CommunityGroup> councilsWithin(@Param("prefix") String pathPrefix);
+    List<CouncilRow> councilsWithin(@Param("prefix") String pathPrefix);
 }

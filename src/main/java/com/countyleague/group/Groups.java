@@ -452,10 +452,15 @@ public class Groups {
         return latest;
     }
 
+    /** A council as its monthly compliance needs it. */
+    public record CouncilRef(long id, String name, GroupKind kind, long hostOrgId, Instant createdAt) {
+    }
+
     /** The active councils hosted in a subtree, for their monthly compliance; callers check the reach of the subtree. */
     @Transactional(readOnly = true)
-    public List<CommunityGroup> councilsWithin(String pathPrefix) {
-        return groups.councilsWithin(pathPrefix);
+    public List<CouncilRef> councilsWithin(String pathPrefix) {
+        return groups.councilsWithin(pathPrefix).stream().map(c -> new CouncilRef(c.getId(), c.getName(), GroupKind.valueOf(c.getKind()),
+                c.getHostOrgId(), c.getCreatedAt())).toList();
     }
 
     /** The active members of a group with their roles and seats, oldest first: a council's make-up. Callers check that they may see it. */

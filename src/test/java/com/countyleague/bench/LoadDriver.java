@@ -86,6 +86,8 @@ public final class LoadDriver {
             // the walking-circle coverage of the whole county (computed live), and a venue's week
             case "coverage-county" -> s -> s.timedGet("/admin/venues/coverage");
             case "venue-week" -> s -> s.timedGet("/admin/venues/" + any(venueIds));
+            case "councils-county" -> s -> s.timedGet("/admin/councils");
+            case "issues-overdue-county" -> s -> s.timedGet("/admin/issues?overdue=true");
             case "import-10k" -> s -> importSheet(s, probe.matches("/admin/orgs?type=BRANCH&size=10", ORG_CODE).get(0), 10_000);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };

@@ -128,16 +128,16 @@ class CouncilTests {
         assertThat(march.month()).isEqualTo(YearMonth.of(2026, 3));
         assertThat(march.councils()).isEqualTo(4);
         assertThat(march.met()).isEqualTo(1);
-        assertThat(march.behind().getContent()).extracting(r -> r.council().getId(), Councils.ComplianceRow::monthsBehind)
+        assertThat(march.behind().getContent()).extracting(r -> r.council().id(), Councils.ComplianceRow::monthsBehind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(neverMet, 5L), org.assertj.core.groups.Tuple.tuple(january, 2L),
                         org.assertj.core.groups.Tuple.tuple(lastDay, 1L));
-        assertThat(march.behind().getContent()).filteredOn(r -> r.council().getId() == lastDay)
+        assertThat(march.behind().getContent()).filteredOn(r -> r.council().id() == lastDay)
                 .singleElement().extracting(Councils.ComplianceRow::lastMet).isEqualTo(YearMonth.of(2026, 2));
 
         // the last day of February, seen on the last day of February: met
         clock.setTo(LocalDateTime.of(2026, 2, 28, 23, 59).atZone(zone).toInstant());
         Councils.Compliance february = fixtures.as("admin", () -> councils.compliance(branch.committeeId(), Pageable.ofSize(50)));
-        assertThat(february.behind().getContent()).extracting(r -> r.council().getId()).doesNotContain(lastDay).contains(neverMet, january);
+        assertThat(february.behind().getContent()).extracting(r -> r.council().id()).doesNotContain(lastDay).contains(neverMet, january);
 
         // the council's twelve months
         clock.setTo(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(zone).toInstant());
