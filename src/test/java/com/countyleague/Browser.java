@@ -115,6 +115,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits until the element shows this text: the page after a form was sent, not the one before it. */
+    public void waitForText(By locator, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(locator, text));
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

@@ -88,12 +88,12 @@ class IssueBrowserTests {
         new Select(browser.waitFor(By.cssSelector("#accept-issue select[name='assigneeId']"))).selectByVisibleText("钱议事");
         browser.setValue(By.cssSelector("#accept-issue input[name='dueOn']"), due.toString());
         browser.click(By.cssSelector("#accept-issue button"));
-        assertThat(browser.waitFor(By.id("issue-assignee")).getText()).isEqualTo("钱议事");
+        browser.waitForText(By.id("issue-assignee"), "钱议事");
         browser.click(By.cssSelector("#start-issue button"));
-        assertThat(browser.waitFor(By.id("issue-status")).getText()).isEqualTo("办理中");
+        browser.waitForText(By.id("issue-status"), "办理中");
         browser.waitFor(By.cssSelector("#resolve-issue input[name='resolution']")).sendKeys("已请物业更换水箱密封圈");
         browser.click(By.cssSelector("#resolve-issue button"));
-        assertThat(browser.waitFor(By.id("issue-status")).getText()).isEqualTo("已办结");
+        browser.waitForText(By.id("issue-status"), "已办结");
 
         browser.signIn(member, TestFixtures.PASSWORD);
         browser.open("/me/issues/" + id);
@@ -101,7 +101,7 @@ class IssueBrowserTests {
         browser.waitFor(By.cssSelector("#close-my-issue textarea[name='feedback']")).sendKeys("当天就修好了");
         new Select(browser.waitFor(By.cssSelector("#close-my-issue select[name='satisfaction']"))).selectByValue("5");
         browser.click(By.cssSelector("#close-my-issue button"));
-        assertThat(browser.waitFor(By.id("my-issue-status")).getText()).isEqualTo("已关闭");
+        browser.waitForText(By.id("my-issue-status"), "已关闭");
         assertThat(browser.waitFor(By.id("my-issue-history")).getText())
                 .contains("提交", "受理", "指定承办", "钱议事", "开始办理", "办结", "已请物业更换水箱密封圈", "关闭", "当天就修好了");
     }

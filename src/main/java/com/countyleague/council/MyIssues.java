@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.countyleague.account.Actors;
 import com.countyleague.member.People;
@@ -104,8 +105,7 @@ public class MyIssues {
     /** The reporter closes a resolved issue with their word and how satisfied they are. */
     @Transactional
     public void close(long id, String feedback, Integer satisfaction) {
-        own(id);
-        ResidentIssue issue = issues.lock(id).orElseThrow();
+        ResidentIssue issue = own(issues.lock(id), id);
         staffSide.closeWith(issue, feedback, satisfaction, issue.isAnonymous() ? null : actors.current().username());
     }
 
@@ -120,8 +120,13 @@ public class MyIssues {
     }
 
     private ResidentIssue own(long id) {
+        return own(issues.findById(id), id);
+    }
+
+    /** The caller's own issue, named or anonymous; anyone else's is answered as absent. */
+    private ResidentIssue own(Optional<ResidentIssue> found, long id) {
         long personId = actors.current().requirePerson();
-        ResidentIssue issue = issues.findById(id).orElseThrow(() -> new NotFoundException("issue", id));
+        ResidentIssue issue = found.orElseThrow(() -> new NotFoundException("issue", id));
         if (!records.reporterOf(issue).map(p -> Objects.equals(p, personId)).orElse(false)) {
             throw new NotFoundException("issue", id);
         }

@@ -89,8 +89,12 @@ class GroupsTests {
     @Test
     void aYouthCouncilIsOneGuideOneCadreAndMembers() {
         long council = fixtures.group(GroupKind.YOUTH_COUNCIL, branch.id(), null);
-        long first = fixtures.enrol(council, fixtures.youth(branch.id(), "指导员")).getId();
-        long second = fixtures.enrol(council, fixtures.youth(branch.id(), "团干部")).getId();
+        long guide = fixtures.youth(branch.id(), "指导员");
+        long cadre = fixtures.youth(branch.id(), "团干部");
+        // both qualified, so that only the limit of one guide refuses the second
+        jdbc.sql("update person set political_status = 'CPC_MEMBER' where id in (?, ?)").params(guide, cadre).update();
+        long first = fixtures.enrol(council, guide).getId();
+        long second = fixtures.enrol(council, cadre).getId();
         assertThatThrownBy(() -> fixtures.as("admin", () -> {
             groups.appoint(first, GroupRole.OWNER);
             return null;
@@ -102,7 +106,7 @@ class GroupsTests {
         assertThatThrownBy(() -> fixtures.as("admin", () -> {
             groups.appoint(second, GroupRole.GUIDE);
             return null;
-        })).isInstanceOf(RuleViolationException.class);
+        })).isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("group.role.limit"));
     }
 
     @Test
