@@ -253,6 +253,19 @@ class ResidentIssueTests {
         assertThat(list.overdue()).isEqualTo(2);
     }
 
+    @Test
+    void aFormShowsItsOwnFieldsOnlyAndNoStrayDatesOfASearchForm() throws Exception {
+        Branch branch = fixtures.branch("表单字段支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String member = fixtures.accountFor(fixtures.youth(branch.id(), "填表人"), branch.id());
+        for (String[] page : List.of(new String[] {member, "/me/issues/new"}, new String[] {secretary, "/admin/issues/new"},
+                new String[] {secretary, "/activities/new"}, new String[] {secretary, "/admin/people/new"})) {
+            String body = mvc.perform(get(page[1]).with(fixtures.signedIn(page[0]))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).as(page[1]).doesNotContain("name=\"from\"").doesNotContain("name=\"to\"");
+        }
+    }
+
     private long notices(long personId) {
         return jdbc.sql("select count(*) from notification where person_id = ? and message_key like 'issue.notice.%'").param(personId)
                 .query(Long.class).single();
