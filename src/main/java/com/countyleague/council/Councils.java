@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class Councils {
 
     /** A council's page: its make-up, what is wrong with it, its twelve months and the issues before it. */
     public record CouncilPage(CommunityGroup council, String hostName, List<Member> members, List<String> problems,
-                              List<MonthRecord> year, List<Activities.Held> coming, List<ResidentIssue> openIssues) {
+                              List<MonthRecord> year, List<Activities.Held> held, List<Activities.Held> coming,
+                              List<ResidentIssue> openIssues) {
     }
 
     /** A meeting to plan: when, where or online, and its agenda. */
@@ -161,8 +163,10 @@ public class Councils {
         }
         List<Activities.Held> coming = held.stream().filter(h -> h.startsAt().isAfter(now) || h.status() == Activity.Status.IN_PROGRESS)
                 .toList();
+        List<Activities.Held> past = new ArrayList<>(year.stream().flatMap(m -> m.meetings().stream()).toList());
+        Collections.reverse(past);
         return new CouncilPage(council, nameOf(units.organization(council.getHostOrgId()).orElse(null)), members, problems, year,
-                coming, candidates(council));
+                past, coming, candidates(council));
     }
 
     /** Plans a meeting: a published activity of the council, with its agenda. */
