@@ -286,16 +286,16 @@ public class ResidentIssues {
 
     @Transactional
     public void resolve(long id, String resolution) {
-        String text = required(resolution, "resolution", 2000);
         ResidentIssue issue = locked(id);
+        String text = required(resolution, "resolution", 2000);
         issue.resolve(text, clock.instant());
         records.step(issue, "RESOLVED", actors.current().username(), text);
     }
 
     @Transactional
     public void reject(long id, String reason) {
-        String text = required(reason, "reason", 500);
         ResidentIssue issue = locked(id);
+        String text = required(reason, "reason", 500);
         issue.reject(text, clock.instant());
         records.step(issue, "REJECTED", actors.current().username(), text);
     }
