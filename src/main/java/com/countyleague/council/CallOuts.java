@@ -51,6 +51,11 @@ public class CallOuts {
 
     /** A call-out as a team member sees it, with their own answer ({@code null} before they answer). */
     public record MyCallOut(CallOut callOut, String teamName, Activities.Held task, Boolean mine, long coming) {
+
+        /** "Coming" is taken while the call-out is open, and stands for whoever said it already. */
+        public boolean isComingOffered() {
+            return callOut.isOpen() || Boolean.TRUE.equals(mine);
+        }
     }
 
     private static final Set<GroupKind> TEAMS = Set.of(GroupKind.COMMANDO_TEAM, GroupKind.VOLUNTEER_TEAM);

@@ -47,6 +47,11 @@ public class Councils {
 
     /** A council behind this month: when it last met, and for how many months in a row it has not. */
     public record ComplianceRow(Groups.CouncilRef council, String hostName, YearMonth lastMet, long monthsBehind) {
+
+        /** More than this month without a meeting. */
+        public boolean isLongBehind() {
+            return monthsBehind > 1;
+        }
     }
 
     public record Compliance(OrganizationDirectory.OrganizationRef unit, YearMonth month, int councils, int met,

@@ -54,6 +54,11 @@ public class Visits {
         public long percent() {
             return youth == 0 ? 0 : Math.round(100.0 * contacted / youth);
         }
+
+        /** Fewer than half of its young people contacted this quarter: the secretary's eye goes there first. */
+        public boolean isBehind() {
+            return percent() < 50;
+        }
     }
 
     public record Overview(OrganizationDirectory.OrganizationRef unit, LocalDate quarterStart, List<BuildingShare> buildings,
