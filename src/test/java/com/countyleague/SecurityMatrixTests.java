@@ -324,6 +324,9 @@ class SecurityMatrixTests {
             new PathRule("/admin/liaison/\\{id}.*", "id", s -> s.governance().point()),
             new PathRule("(/admin|/me)/call-outs/\\{id}.*", "id", s -> s.governance().callOut()),
             new PathRule("/admin/visits/buildings/.*", "id", s -> s.branch().firstBuildingId()),
+            new PathRule("/admin/certificates/requests/.*", "id", Side::certificateRequest),
+            new PathRule("/notices/\\{code}/\\{id}.*", "id", Side::certificateRequest),
+            new PathRule("/notices/.*", "code", s -> s.branch().code()),
             new PathRule("/admin/accounts/\\{id}.*", "id", Side::account),
             new PathRule("/admin/logs/logins/unlock/.*", "accountId", Side::account),
             // county-wide: one set of dictionaries, and a session that is nobody's
@@ -336,6 +339,7 @@ class SecurityMatrixTests {
         return !pattern.startsWith("/admin/dictionaries/") && !pattern.startsWith("/admin/online/")
                 && !pattern.startsWith("/admin/dashboard/reports/")
                 && !pattern.startsWith("/join/") && !pattern.startsWith("/verify/") && !pattern.startsWith("/card/")
+                && !pattern.startsWith("/notices/")
                 && !pattern.startsWith("/check-in/");
     }
 

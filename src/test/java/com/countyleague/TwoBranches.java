@@ -69,7 +69,7 @@ public class TwoBranches {
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
-                       Governance governance) {
+                       Governance governance, long certificateRequest) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -252,10 +252,17 @@ public class TwoBranches {
         long callOut = fixtures.as(secretary, () -> callOuts.send(new CallOuts.Draft(team, label + "召集", "江堤",
                 hourAgo.plusHours(3), hourAgo.plusHours(5), 2)));
         Governance governance = new Governance(council, meeting, issue, issuePhoto, point, visitorEntry, callOut);
+        long certificateRequest = jdbc.sql("""
+                        insert into certificate_request (person_id, person_name, period_from, period_to, service_minutes, content,
+                            issuer_org_id, issuer_name, person_in_charge, handler, contact, notice_from, notice_to, status,
+                            requested_by, requested_at, version)
+                        values (?, ?, current_date - 30, current_date, 120, '社区服务', ?, ?, '某', '某', '1', current_date,
+                            current_date + 7, 'NOTICE', 'test', now(), 0) returning id""")
+                .params(memberPerson, label + "成员", branch.id(), branch.name()).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -49,7 +49,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
-                        .requestMatchers("/join/**", "/verify/**").permitAll()
+                        .requestMatchers("/join/**", "/verify/**", "/notices/**").permitAll()
                         // what a youth card's QR code opens, for whoever scans it
                         .requestMatchers("/card/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

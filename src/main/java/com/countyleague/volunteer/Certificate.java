@@ -61,13 +61,18 @@ public class Certificate {
 
     private String issuedBy;
 
+    /** The public notice it went through (none for those issued before the rule). */
+    private LocalDate noticeFrom;
+
+    private LocalDate noticeTo;
+
     protected Certificate() {
     }
 
     Certificate(String code, String number, long personId, String personName, String idNumberMasked, String volunteerNumber,
                 LocalDate periodFrom,
                 LocalDate periodTo, int serviceMinutes, String content, long issuerOrgId, String issuerName, String personInCharge,
-                String handler, String contact, Instant issuedAt, String issuedBy) {
+                String handler, String contact, Instant issuedAt, String issuedBy, LocalDate noticeFrom, LocalDate noticeTo) {
         this.code = code;
         this.number = number;
         this.personId = personId;
@@ -86,6 +91,8 @@ public class Certificate {
         this.contact = contact;
         this.issuedAt = issuedAt;
         this.issuedBy = issuedBy;
+        this.noticeFrom = noticeFrom;
+        this.noticeTo = noticeTo;
     }
 
     /** The name as a verifier sees it: 张*三, 李*. */
@@ -95,6 +102,14 @@ public class Certificate {
 
     public Long getId() {
         return id;
+    }
+
+    public LocalDate getNoticeFrom() {
+        return noticeFrom;
+    }
+
+    public LocalDate getNoticeTo() {
+        return noticeTo;
     }
 
     public String getCode() {

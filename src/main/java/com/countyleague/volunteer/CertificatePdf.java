@@ -84,6 +84,10 @@ class CertificatePdf {
             row(table, "经办人", c.getHandler(), body);
             row(table, "联系方式", c.getContact(), body);
             row(table, "出具日期", DAY.format(c.getIssuedAt().atZone(formats.zone()).toLocalDate()), body);
+            if (c.getNoticeFrom() != null) {
+                // the last day shown is the day before the notice ends
+                row(table, "公示期", DAY.format(c.getNoticeFrom()) + " 至 " + DAY.format(c.getNoticeTo().minusDays(1)), body);
+            }
             table.setSpacingAfter(18);
             document.add(table);
 

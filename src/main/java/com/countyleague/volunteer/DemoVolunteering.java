@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,13 @@ class DemoVolunteering implements ApplicationRunner {
     private final UnitLookup units;
     private final Actors actors;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     DemoVolunteering(Rosters rosters, ServiceRecords records, VolunteerPostRepository posts, ShiftRepository shifts, Groups groups,
-                     People people, UnitLookup units, Actors actors, ApplicationEventPublisher events, Clock clock) {
+                     People people, UnitLookup units, Actors actors, ApplicationEventPublisher events, JdbcClient jdbc,
+                     Clock clock) {
+        this.jdbc = jdbc;
         this.rosters = rosters;
         this.records = records;
         this.posts = posts;
@@ -96,9 +100,16 @@ class DemoVolunteering implements ApplicationRunner {
         keptWeeks(posts.findById(post).orElseThrow(), volunteers, 4);
         LocalDate today = LocalDate.now(clock);
         rosters.generate(post, today, 4);
-        for (long volunteer : volunteers.subList(0, Math.min(3, volunteers.size()))) {
-            records.issue(volunteer, new ServiceRecords.CertificateDraft(today.minusWeeks(4), today.minusDays(1), "王书记", "李干事",
-                    "0571-86000000"));
+        // three certificates issued after a notice that ended last week, one in notice now, one held by an objection
+        for (int i = 0; i < Math.min(5, volunteers.size()); i++) {
+            long request = records.request(volunteers.get(i), new ServiceRecords.CertificateDraft(today.minusWeeks(4), today.minusDays(1),
+                    "王书记", "李干事", "0571-86000000"), i < 3 ? today.minusDays(14) : today);
+            if (i < 3) {
+                records.issue(request);
+            } else if (i == 4) {
+                jdbc.sql("update certificate_request set status = 'HELD', objector = '居民刘某 139****0000', objection = ?, objected_at = now() "
+                        + "where id = ?").params("十月份该同学在外地上学，未参加南门值守", request).update();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +47,12 @@ public class ServiceRecords {
     }
 
     public record ServiceRecord(Person person, String organizationName, int year, List<Entry> entries, int minutes,
-                                int percentOfTarget, List<Certificate> certificates, boolean mayIssue) {
+                                int percentOfTarget, List<Certificate> certificates, List<CertificateRequest> requests,
+                                boolean mayIssue, LocalDate today, String noticePage) {
+    }
+
+    /** An organisation's notice page (公示): what it is about to certify, open to anyone's objection. */
+    public record NoticeBoard(String organizationName, String organizationCode, List<CertificateRequest> requests, LocalDate today) {
     }
 
     public record CertificateDraft(LocalDate from, LocalDate to, String personInCharge, String handler, String contact) {
@@ -57,6 +64,7 @@ public class ServiceRecords {
     }
 
     private final CertificateRepository certificates;
+    private final CertificateRequestRepository requests;
     private final CertificatePdf pdf;
     private final Activities activities;
     private final Rosters rosters;
@@ -65,11 +73,15 @@ public class ServiceRecords {
     private final Actors actors;
     private final AuditTrail audit;
     private final Clock clock;
+    private final int noticeDays;
     private final SecureRandom random = new SecureRandom();
 
-    ServiceRecords(CertificateRepository certificates, CertificatePdf pdf, Activities activities, Rosters rosters, People people,
-                   UnitLookup units, Actors actors, AuditTrail audit, Clock clock) {
+    ServiceRecords(CertificateRepository certificates, CertificateRequestRepository requests, CertificatePdf pdf, Activities activities,
+                   Rosters rosters, People people, UnitLookup units, Actors actors, AuditTrail audit, Clock clock,
+                   @Value("${league.certificates.notice-days:7}") int noticeDays) {
         this.certificates = certificates;
+        this.requests = requests;
+        this.noticeDays = noticeDays;
         this.pdf = pdf;
         this.activities = activities;
         this.rosters = rosters;
@@ -89,8 +101,9 @@ public class ServiceRecords {
         Actor actor = actors.current();
         return new ServiceRecord(person, units.organization(person.getOrganizationId()).map(Organization::getName).orElse(null), year,
                 entries, minutes, Math.min(100, minutes * 100 / YEARLY_TARGET_MINUTES),
-                certificates.findByPersonIdOrderByIssuedAtDesc(personId),
-                actor.isStaff() && !Long.valueOf(personId).equals(actor.personId()));
+                certificates.findByPersonIdOrderByIssuedAtDesc(personId), requests.findByPersonIdOrderByRequestedAtDesc(personId),
+                actor.isStaff() && !Long.valueOf(personId).equals(actor.personId()), LocalDate.now(clock),
+                actor.isStaff() ? "/notices/" + issuerOf(actor).getCode() : null);
     }
 
     /** The caller's own record. */
@@ -100,11 +113,17 @@ public class ServiceRecords {
     }
 
     /**
-     * Issues a certificate for the service of a period, by staff whose reach covers the person, in the
-     * name of the organisation of their account. Audited; never changed afterwards.
+     * Asks for a certificate of the service of a period, by staff whose reach covers the person, in the
+     * name of the organisation of their account: counted now, then in public notice on that
+     * organisation's page for {@code league.certificates.notice-days} days. Audited.
      */
     @Transactional
-    public long issue(long personId, CertificateDraft draft) {
+    public long request(long personId, CertificateDraft draft) {
+        return request(personId, draft, LocalDate.now(clock));
+    }
+
+    /** A request whose notice began on the given day: the demo's, whose notices ran in the past. */
+    long request(long personId, CertificateDraft draft, LocalDate noticeFrom) {
         Actor actor = actors.current();
         actor.requireStaff();
         Person person = people.get(personId);
@@ -123,14 +142,67 @@ public class ServiceRecords {
         if (minutes == 0) {
             throw new RuleViolationException("from", "certificate.no-service");
         }
-        Organization issuer = actor.organizationId() == null ? units.root() : units.organization(actor.organizationId()).orElseThrow();
-        Instant now = clock.instant();
-        String number = issuer.getCode() + "-" + today.getYear() + "-" + String.format("%06d", certificates.nextNumber());
-        Certificate certificate = certificates.save(new Certificate(code(), number, personId, person.getName(), person.getIdNumberMasked(),
-                person.getVolunteerNumber(), draft.from(), draft.to(), minutes, content(entries), issuer.getId(), issuer.getName(), personInCharge, handler, contact,
-                now, actor.username()));
-        audit.record("ISSUE_CERTIFICATE", "person:" + personId, number + "; " + minutes + " min; " + draft.from() + "–" + draft.to());
+        Organization issuer = issuerOf(actor);
+        CertificateRequest request = requests.save(new CertificateRequest(new CertificateRequest.Statement(personId, person.getName(),
+                draft.from(), draft.to(), minutes, content(entries), issuer.getId(), issuer.getName(), personInCharge, handler, contact),
+                noticeFrom, noticeDays, actor.username(), clock.instant()));
+        audit.record("REQUEST_CERTIFICATE", "person:" + personId, minutes + " min; " + draft.from() + "–" + draft.to()
+                + "; notice until " + request.getNoticeTo());
+        return request.getId();
+    }
+
+    /**
+     * Issues the certificate asked for once its notice has ended with no objection standing, by staff
+     * reaching the person. Audited; never changed afterwards; it states its notice period.
+     */
+    @Transactional
+    public long issue(long requestId) {
+        Actor actor = actors.current();
+        CertificateRequest request = reachedRequest(requestId);
+        CertificateRequest.Statement s = request.statement();
+        Person person = people.get(s.personId());
+        LocalDate today = LocalDate.now(clock);
+        request.requireIssuableOn(today);
+        String number = units.organization(s.issuerOrgId()).map(Organization::getCode).orElse("DC") + "-" + today.getYear() + "-"
+                + String.format("%06d", certificates.nextNumber());
+        Certificate certificate = certificates.save(new Certificate(code(), number, s.personId(), s.personName(),
+                person.getIdNumberMasked(), person.getVolunteerNumber(), s.periodFrom(), s.periodTo(), s.serviceMinutes(), s.content(),
+                s.issuerOrgId(), s.issuerName(), s.personInCharge(), s.handler(), s.contact(), clock.instant(), actor.username(),
+                request.getNoticeFrom(), request.getNoticeTo()));
+        request.issued(certificate.getId(), today);
+        audit.record("ISSUE_CERTIFICATE", "person:" + s.personId(), number + "; " + s.serviceMinutes() + " min; " + s.periodFrom() + "–"
+                + s.periodTo());
         return certificate.getId();
+    }
+
+    /** The issuer found an objection unfounded: the request is in notice again. */
+    @Transactional
+    public void dismissObjection(long requestId) {
+        reachedRequest(requestId).dismissObjection();
+        audit.record("DISMISS_OBJECTION", "certificate-request:" + requestId, null);
+    }
+
+    @Transactional
+    public void withdraw(long requestId) {
+        reachedRequest(requestId).withdraw();
+        audit.record("WITHDRAW_CERTIFICATE_REQUEST", "certificate-request:" + requestId, null);
+    }
+
+    /** Public: an organisation's notice page, by its code. */
+    @Transactional(readOnly = true)
+    public NoticeBoard notice(String organizationCode) {
+        Organization issuer = byCode(organizationCode);
+        LocalDate today = LocalDate.now(clock);
+        return new NoticeBoard(issuer.getName(), issuer.getCode(), requests.inNotice(issuer.getId(), today), today);
+    }
+
+    /** Public: anyone who reads the notice objects to a request on it, saying who they are and why; it is held. */
+    @Transactional
+    public void object(String organizationCode, long requestId, String objector, String objection) {
+        Organization issuer = byCode(organizationCode);
+        CertificateRequest request = requests.lock(requestId).filter(r -> r.getIssuerOrgId().equals(issuer.getId()))
+                .orElseThrow(() -> new NotFoundException("certificate request", requestId));
+        request.object(required("objector", objector, 100), required("objection", objection, 500), LocalDate.now(clock), clock.instant());
     }
 
     /** A certificate, for the person themself or staff reaching them. */
@@ -183,6 +255,27 @@ public class ServiceRecords {
         }
         String content = String.join("；", parts);
         return content.length() <= MAX_CONTENT ? content : content.substring(0, MAX_CONTENT - 1) + "…";
+    }
+
+    /** A request of a person the caller reaches (404 otherwise, as for the person), locked. */
+    private CertificateRequest reachedRequest(long requestId) {
+        actors.current().requireStaff();
+        CertificateRequest request = requests.lock(requestId).orElseThrow(() -> new NotFoundException("certificate request", requestId));
+        people.get(request.getPersonId());
+        return request;
+    }
+
+    /** Certificates are issued in the name of the organisation of the staff account, the county's for the county admin. */
+    private Organization issuerOf(Actor actor) {
+        return actor.organizationId() == null ? units.root() : units.organization(actor.organizationId()).orElseThrow();
+    }
+
+    private Organization byCode(String code) {
+        Organization unit = code == null ? null : units.byCode().get(code.trim().toUpperCase(Locale.ROOT));
+        if (unit == null) {
+            throw new NotFoundException("organization", String.valueOf(code));
+        }
+        return unit;
     }
 
     private String code() {

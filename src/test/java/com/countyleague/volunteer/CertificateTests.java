@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.countyleague.group.GroupKind;
 import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.TestIds;
+import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -57,6 +59,8 @@ class CertificateTests {
 
     @Autowired
     MockMvc mvc;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @Autowired
     TestFixtures fixtures;
@@ -136,7 +140,8 @@ class CertificateTests {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains("志愿服务记录证明").contains("张小三").contains(idNumber.substring(0, 6) + "********")
                     .contains("累计志愿服务时间5.5小时").contains("垃圾分类宣传").contains("文明劝导岗1班")
-                    .contains("李书记").contains("王干事").contains(number).contains(branch.name());
+                    .contains("李书记").contains("王干事").contains(number).contains(branch.name())
+                    .contains("公示期" + DAY.format(today) + "至" + DAY.format(today.plusDays(6)));
             assertThat(text).doesNotContain(idNumber);
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
             link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
@@ -214,6 +219,55 @@ class CertificateTests {
     }
 
     @Test
+    void aCertificateIsIssuedOnlyAfterItsNoticeAndNeverWhileAnObjectionStands() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        long request = request(today.minusDays(10), today);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> records.issue(request))).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("certificate.notice.running"));
+        // the notice page is public and shows the name masked
+        String notice = mvc.perform(get("/notices/{code}", branch.code())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(notice).contains("张*三").contains("垃圾分类宣传").doesNotContain("张小三");
+        // anyone who reads it objects: the request is held
+        mvc.perform(post("/notices/{code}/{id}/objection", branch.code(), request).param("objector", "邻居王某 13900000000")
+                .param("objection", "那天她不在小区").with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(requestStatus(request)).isEqualTo("HELD");
+        clock.advance(Duration.ofDays(7));
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> records.issue(request))).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("certificate.notice.held"));
+        // after the notice, nobody may object any more, and it is off the page
+        assertThatThrownBy(() -> records.object(branch.code(), request, "某", "晚了")).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("certificate.notice.closed"));
+        assertThat(records.notice(branch.code()).requests()).isEmpty();
+        // another branch's secretary neither issues, dismisses nor withdraws it
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("公示他支部").id());
+        for (Runnable step : List.<Runnable>of(() -> records.dismissObjection(request), () -> records.withdraw(request),
+                () -> records.issue(request))) {
+            assertThatThrownBy(() -> fixtures.as(stranger, () -> {
+                step.run();
+                return null;
+            })).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(requestStatus(request)).isEqualTo("HELD");
+        assertThat(jdbc.sql("select count(*) from service_certificate where person_id = ?").param(person).query(Long.class).single()).isZero();
+
+        fixtures.as(secretary, () -> {
+            records.dismissObjection(request);
+            return null;
+        });
+        long certificate = fixtures.as(secretary, () -> records.issue(request));
+        assertThat(requestStatus(request)).isEqualTo("ISSUED");
+        assertThat(jdbc.sql("select notice_from || '/' || notice_to from service_certificate where id = ?").param(certificate)
+                .query(String.class).single()).isEqualTo(today + "/" + today.plusDays(7));
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> records.issue(request))).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("certificate.notice.finished"));
+    }
+
+    private String requestStatus(long request) {
+        return jdbc.sql("select status from certificate_request where id = ?").param(request).query(String.class).single();
+    }
+
+    @Test
     void aPeriodWithoutServiceIsNotCertifiedAndTheYearShowsProgressTowardsTwentyHours() throws Exception {
         LocalDate today = LocalDate.now(clock);
         assertThatThrownBy(() -> issue(today.minusYears(3), today.minusYears(2)))
@@ -227,8 +281,15 @@ class CertificateTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("累计 5.5 小时")));
     }
 
+    /** Asked for, seven days of notice without objection, then issued. */
     private long issue(LocalDate from, LocalDate to) {
-        return fixtures.as(secretary, () -> records.issue(person,
+        long request = request(from, to);
+        clock.advance(Duration.ofDays(7));
+        return fixtures.as(secretary, () -> records.issue(request));
+    }
+
+    private long request(LocalDate from, LocalDate to) {
+        return fixtures.as(secretary, () -> records.request(person,
                 new ServiceRecords.CertificateDraft(from, to, "李书记", "王干事", "0571-88880000")));
     }
 }

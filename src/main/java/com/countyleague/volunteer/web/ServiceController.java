@@ -59,9 +59,41 @@ class ServiceController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(required = false) String personInCharge, @RequestParam(required = false) String handler,
                  @RequestParam(required = false) String contact, RedirectAttributes redirect) {
-        flash.attempt(redirect, "certificate.issued",
-                () -> records.issue(id, new ServiceRecords.CertificateDraft(from, to, personInCharge, handler, contact)));
+        flash.attempt(redirect, "certificate.requested",
+                () -> records.request(id, new ServiceRecords.CertificateDraft(from, to, personInCharge, handler, contact)));
         return "redirect:/admin/people/" + id + "/service";
+    }
+
+    @PostMapping("/admin/certificates/requests/{id}/issue")
+    String issueRequested(@PathVariable long id, @RequestParam long person, RedirectAttributes redirect) {
+        flash.attempt(redirect, "certificate.issued", () -> records.issue(id));
+        return "redirect:/admin/people/" + person + "/service";
+    }
+
+    @PostMapping("/admin/certificates/requests/{id}/dismiss")
+    String dismiss(@PathVariable long id, @RequestParam long person, RedirectAttributes redirect) {
+        flash.attempt(redirect, "certificate.objection.dismissed", () -> records.dismissObjection(id));
+        return "redirect:/admin/people/" + person + "/service";
+    }
+
+    @PostMapping("/admin/certificates/requests/{id}/withdraw")
+    String withdraw(@PathVariable long id, @RequestParam long person, RedirectAttributes redirect) {
+        flash.attempt(redirect, "certificate.request.withdrawn", () -> records.withdraw(id));
+        return "redirect:/admin/people/" + person + "/service";
+    }
+
+    /** Public: an organisation's notice of the certificates it is about to issue (公示), open to objection. */
+    @GetMapping("/notices/{code}")
+    String notice(@PathVariable String code, Model model) {
+        model.addAttribute("board", records.notice(code));
+        return "volunteer/notice";
+    }
+
+    @PostMapping("/notices/{code}/{id}/objection")
+    String object(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String objector,
+                  @RequestParam(required = false) String objection, RedirectAttributes redirect) {
+        flash.attempt(redirect, "certificate.objection.received", () -> records.object(code, id, objector, objection));
+        return "redirect:/notices/" + code;
     }
 
     @GetMapping("/certificates/{id}.pdf")
