@@ -289,6 +289,9 @@ class BodyIdsTests {
         checks.put("GET /admin/visits under", "the unit through Reach.unit, as every subtree page (Visits.overview)");
         checks.put("POST /admin/visits/buildings/{id} personId",
                 "GovernanceTests.aVisitIsLoggedForABuildingsYoungPeopleRaisesAnIssueAndCountsTowardsTheQuarter");
+        checks.put("GET /admin/service/national under", "the unit through Reach.unit, as every subtree page (NationalExports.overview)");
+        checks.put("GET /admin/service/national/export under", "the unit through Reach.unit (NationalExports.export); the acceptance "
+                + "import takes only records of the caller's reach: NationalExportTests.theExportCarriesTheVolunteerNumberNeverTheIdentityNumberAndTheAcceptanceIsReadBack");
         checks.put("POST /me/shifts/{shift}/swap withPersonId", "RosterTests: a swap is asked of a teammate only "
                 + "(Rosters.requestSwap refuses anyone not in the post's team)");
         checks.put("POST /me/shifts/{shift}/swap withShiftId", "the teammate's own shift at the same post only (Rosters.requestSwap)");
