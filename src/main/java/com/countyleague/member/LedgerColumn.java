@@ -32,6 +32,7 @@ enum LedgerColumn {
     LEAGUE_NUMBER("团员编号", "leagueNumber", false),
     LEAGUE_POST("团内职务", "leaguePost", false),
     VOLUNTEER_REGISTERED_ON("志愿者注册日期", "volunteerRegisteredOn", false),
+    VOLUNTEER_NUMBER("志愿者编号", "volunteerNumber", false),
     STATUS("状态", "status", false),
     NOTES("备注", "notes", false);
 

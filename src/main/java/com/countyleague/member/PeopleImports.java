@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Objects;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -205,13 +207,22 @@ public class PeopleImports {
     }
 
     private void apply(long jobId, Plan plan) {
-        List<Person> created = plan.created().stream()
-                .map(draft -> new Person(draft, people.seal(IdNumber.of(draft.idNumber())), clock.instant())).toList();
+        List<Person> created = new ArrayList<>();
+        for (PersonDraft draft : plan.created()) {
+            Person person = new Person(draft, people.seal(IdNumber.of(draft.idNumber())), clock.instant());
+            if (plan.numbers().get(draft) != null) {
+                person.recordVolunteerNumber(plan.numbers().get(draft));
+            }
+            created.add(person);
+        }
         personRepository.saveAll(created);
         history.recordAll(created, PersonEvent.Type.IMPORTED, "import:" + jobId);
         List<Person> updated = new ArrayList<>();
         plan.updated().forEach((person, draft) -> {
             person.apply(draft, clock.instant());
+            if (plan.numbers().get(draft) != null) {
+                person.recordVolunteerNumber(plan.numbers().get(draft));
+            }
             updated.add(person);
         });
         history.recordAll(updated, PersonEvent.Type.UPDATED, "import:" + jobId);
@@ -232,8 +243,9 @@ public class PeopleImports {
     }
 
     /** What a sheet would do: the people it adds, those it changes, how many it leaves as they are, and its problems. */
+    /** What an import will do; {@code numbers} are the volunteer numbers the rows give, by their record (the same object). */
     private record Plan(List<PersonDraft> created, Map<Person, PersonDraft> updated, int unchanged,
-                        List<ImportProblems.RowProblem> problems) {
+                        List<ImportProblems.RowProblem> problems, Map<PersonDraft, String> numbers) {
     }
 
     private Plan plan(SheetFiles.Content sheet, IntConsumer progress) {
@@ -244,7 +256,7 @@ public class PeopleImports {
             found.add(new ImportProblems.RowProblem(1, null, "member.import.no-rows"));
         }
         if (!found.isEmpty()) {
-            return new Plan(List.of(), Map.of(), 0, found);
+            return new Plan(List.of(), Map.of(), 0, found, Map.of());
         }
         Dictionaries.Snapshot snapshot = dictionaries.snapshot();
         ReachablePlaces places = new ReachablePlaces(actor);
@@ -256,8 +268,11 @@ public class PeopleImports {
 
         List<PersonDraft> created = new ArrayList<>();
         Map<Person, PersonDraft> updated = new LinkedHashMap<>();
+        Map<PersonDraft, String> numbers = new IdentityHashMap<>();
         int unchanged = 0;
         Map<String, Integer> firstRowOf = new HashMap<>();
+        Map<String, Integer> firstRowOfNumber = new HashMap<>();
+        Map<String, Long> numberHolders = numberHolders(readings);
         for (int i = 0; i < readings.size(); i++) {
             SheetRow row = sheet.rows().get(i);
             SheetValues.Reading reading = readings.get(i);
@@ -282,16 +297,30 @@ public class PeopleImports {
             } else {
                 ruleProblems.addAll(checks.check(draft, null, facts));
             }
+            String number = reading.volunteerNumber();
+            if (number != null) {
+                Integer first = firstRowOfNumber.putIfAbsent(number, row.number());
+                Long holder = numberHolders.get(number);
+                if (first != null) {
+                    rowProblems.add(new Problem("volunteerNumber", "member.import.duplicate-in-file", first));
+                } else if (holder != null && (existing == null || !holder.equals(existing.getId()))) {
+                    rowProblems.add(new Problem("volunteerNumber", "member.volunteer-number.taken"));
+                }
+            }
             // a cell that could not be read is reported once, not again as missing
             ruleProblems.stream().filter(p -> reading.problems().stream().noneMatch(r -> r.field().equals(p.field())))
                     .forEach(rowProblems::add);
             if (rowProblems.isEmpty()) {
+                boolean sameNumber = number == null || number.equals(existing == null ? null : existing.getVolunteerNumber());
                 if (existing == null) {
                     created.add(draft);
-                } else if (existing.matches(draft.withIdentityOf(existing))) {
+                    numbers.put(draft, number);
+                } else if (existing.matches(draft.withIdentityOf(existing)) && sameNumber) {
                     unchanged++;
                 } else {
-                    updated.put(existing, draft.withIdentityOf(existing));
+                    PersonDraft changed = draft.withIdentityOf(existing);
+                    updated.put(existing, changed);
+                    numbers.put(changed, number);
                 }
             } else {
                 rowProblems.stream().distinct().forEach(p -> found.add(new ImportProblems.RowProblem(row.number(),
@@ -301,7 +330,18 @@ public class PeopleImports {
                 progress.accept(i + 1);
             }
         }
-        return new Plan(created, updated, unchanged, found);
+        return new Plan(created, updated, unchanged, found, numbers);
+    }
+
+    /** Who holds the volunteer numbers the rows give, read at once. */
+    private Map<String, Long> numberHolders(List<SheetValues.Reading> readings) {
+        List<String> wanted = readings.stream().map(SheetValues.Reading::volunteerNumber).filter(Objects::nonNull).distinct().toList();
+        Map<String, Long> holders = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += 1000) {
+            personRepository.holdersOfVolunteerNumbers(wanted.subList(from, Math.min(wanted.size(), from + 1000)))
+                    .forEach(r -> holders.put((String) r[0], (Long) r[1]));
+        }
+        return holders;
     }
 
     private Map<String, Person> holdersOf(List<SheetValues.Reading> readings) {

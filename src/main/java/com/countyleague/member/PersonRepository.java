@@ -27,6 +27,10 @@ interface PersonRepository extends ByIdsRepository<Person>, ReachableObjects {
     @Query("select p.id from Person p where p.volunteerNumber = :number")
     Optional<Long> findIdByVolunteerNumber(@Param("number") String number);
 
+    /** Who holds these volunteer numbers: number and person id. */
+    @Query("select p.volunteerNumber, p.id from Person p where p.volunteerNumber in :numbers")
+    List<Object[]> holdersOfVolunteerNumbers(@Param("numbers") Collection<String> numbers);
+
     @Query("select p.id from Person p where p.idNumberHash = :hash")
     Optional<Long> findIdByIdNumberHash(@Param("hash") String hash);
 

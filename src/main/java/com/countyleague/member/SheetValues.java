@@ -1,5 +1,7 @@
 package com.countyleague.member;
 
+import com.countyleague.web.RuleViolationException;
+
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -53,7 +55,8 @@ final class SheetValues {
     }
 
     /** A row read into a draft, with what could not be read. */
-    record Reading(PersonDraft draft, List<Problem> problems) {
+    /** A row's record, its national volunteer number (null when the cell is empty: the record keeps its own), and what is wrong. */
+    record Reading(PersonDraft draft, String volunteerNumber, List<Problem> problems) {
     }
 
     static Reading read(SheetRow row, Dictionaries.Snapshot dictionaries, Places places) {
@@ -112,7 +115,16 @@ final class SheetValues {
                 r.date(LedgerColumn.VOLUNTEER_REGISTERED_ON),
                 r.choice(LedgerColumn.STATUS, STATUSES, Map.of()),
                 r.text(LedgerColumn.NOTES));
-        return new Reading(draft, problems);
+        String volunteerNumber = null;
+        String number = r.text(LedgerColumn.VOLUNTEER_NUMBER);
+        if (number != null) {
+            try {
+                volunteerNumber = Person.volunteerNumber(number);
+            } catch (RuleViolationException malformed) {
+                r.problem(LedgerColumn.VOLUNTEER_NUMBER, malformed.messageKey());
+            }
+        }
+        return new Reading(draft, volunteerNumber, problems);
     }
 
     /** The cells of a record as an export writes them. */
@@ -141,6 +153,7 @@ final class SheetValues {
         values.put(LedgerColumn.LEAGUE_NUMBER, p.getLeagueNumber());
         values.put(LedgerColumn.LEAGUE_POST, label(dictionaries, DictionaryKind.LEAGUE_POST, p.getLeaguePost()));
         values.put(LedgerColumn.VOLUNTEER_REGISTERED_ON, date(p.getVolunteerRegisteredOn()));
+        values.put(LedgerColumn.VOLUNTEER_NUMBER, p.getVolunteerNumber());
         values.put(LedgerColumn.STATUS, STATUSES.get(p.getStatus()));
         values.put(LedgerColumn.NOTES, p.getNotes());
         return values;

@@ -172,6 +172,51 @@ class PeopleImportTests {
     }
 
     @Test
+    void aVolunteerNumberIsImportedOnceInTheCountyAndExportedBack() throws Exception {
+        String knownId = TestIds.of(LocalDate.of(2001, 9, 9), Gender.MALE);
+        long known = fixtures.person(branch.id(), Ledger.YOUTH, "有编号", knownId, null);
+        long holder = fixtures.person(branch.id(), Ledger.YOUTH, "已持有", TestIds.of(LocalDate.of(2001, 9, 10), Gender.MALE), null);
+        String held = "VN" + holder + "X";
+        jdbc.sql("update person set volunteer_number = ? where id = ?").params(held, holder).update();
+        String newId = TestIds.of(LocalDate.of(2002, 1, 3), Gender.FEMALE);
+        int column = Sheets.HEADERS.indexOf("志愿者编号");
+        List<Object> first = Sheets.row("有编号", knownId, null, "青年", branch.name());
+        first.set(column, " vn" + known + "a ");
+        List<Object> second = Sheets.row("新编号", newId, null, "青年", branch.name());
+        second.set(column, held);
+        List<Object> third = Sheets.row("错编号", TestIds.of(LocalDate.of(2002, 1, 4), Gender.FEMALE), null, "青年", branch.name());
+        third.set(column, "号");
+
+        // a number someone else holds, or a malformed one: nothing is written, the rows and the column are named
+        long refused = upload(Sheets.xlsx(Sheets.HEADERS, List.of(first, second, third)), "numbers.xlsx");
+        assertThat(fixtures.as(secretary, () -> imports.problemRows(refused))).containsExactly(3, 4);
+        assertThat(jdbc.sql("select count(*) from import_problem where job_id = ? and column_name = '志愿者编号'").param(refused)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select volunteer_number from person where id = ?").param(known).query(String.class).optional()).isEmpty();
+
+        second.set(column, "VN" + known + "B");
+        long job = upload(Sheets.xlsx(Sheets.HEADERS, List.of(first, second)), "numbers.xlsx");
+        assertThat(fixtures.as(secretary, () -> imports.problemRows(job))).isEmpty();
+        confirm(job);
+        assertThat(jdbc.sql("select volunteer_number from person where id = ?").param(known).query(String.class).single())
+                .isEqualTo("VN" + known + "A");
+        assertThat(jdbc.sql("select volunteer_number from person where name = '新编号' and organization_id = ?").param(branch.id())
+                .query(String.class).single()).isEqualTo("VN" + known + "B");
+
+        byte[] exported = mvc.perform(get("/admin/people/export").param("ledger", "YOUTH").param("under", Long.toString(branch.id()))
+                        .with(fixtures.signedIn(secretary))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> cells = Sheets.read(exported);
+        int exportedColumn = cells.get(0).indexOf("志愿者编号");
+        assertThat(cells.stream().skip(1).map(r -> r.size() > exportedColumn ? r.get(exportedColumn) : ""))
+                .contains("VN" + known + "A", "VN" + known + "B", held);
+        // and what was exported imports back unchanged
+        long back = upload(exported, "back.xlsx");
+        assertThat(fixtures.as(secretary, () -> imports.problemRows(back))).isEmpty();
+        confirm(back);
+        assertThat(jdbc.sql("select updated_rows from import_job where id = ?").param(back).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aChangedRowUpdatesThePersonAndACsvInGbkReadsToo() throws Exception {
         String id = TestIds.of(LocalDate.of(2001, 8, 8), Gender.MALE);
         long person = fixtures.person(branch.id(), Ledger.YOUTH, "改手机", id, "13600000001");
