@@ -114,7 +114,8 @@ class DemoPoints implements ApplicationRunner {
             PersonRow p = persons.get(random.nextInt(persons.size()));
             RewardItem item = catalogue.get(random.nextInt(6));
             PointsAccount account = ledger.lock(p.id());
-            if (account.getBalance() >= item.getCost() && item.getStock() > 0
+            // one of the first item is kept for the demo member's own redemption below
+            if (account.getBalance() >= item.getCost() && item.getStock() > (item == catalogue.get(0) ? 1 : 0)
                     && (item.getPerPersonLimit() == null || redemptions.heldBy(item.getId(), p.id()) < item.getPerPersonLimit())) {
                 redeemed += redeem(account, item, p, now.minus(Duration.ofDays(1 + random.nextInt(150))), true);
             }
