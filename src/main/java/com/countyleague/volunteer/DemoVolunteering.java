@@ -100,6 +100,9 @@ class DemoVolunteering implements ApplicationRunner {
         keptWeeks(posts.findById(post).orElseThrow(), volunteers, 4);
         LocalDate today = LocalDate.now(clock);
         rosters.generate(post, today, 4);
+        // the team's volunteers hold national volunteer numbers, so that their records can be sent to the national system
+        jdbc.sql("update person set volunteer_number = 'SC5101' || lpad(id::text, 8, '0') where id = any(?)")
+                .param(volunteers.toArray(Long[]::new)).update();
         // three certificates issued after a notice that ended last week, one in notice now, one held by an objection
         for (int i = 0; i < Math.min(5, volunteers.size()); i++) {
             long request = records.request(volunteers.get(i), new ServiceRecords.CertificateDraft(today.minusWeeks(4), today.minusDays(1),
