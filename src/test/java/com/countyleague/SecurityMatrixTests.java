@@ -282,6 +282,7 @@ class SecurityMatrixTests {
     private static final List<PathRule> PATH_RULES = List.of(
             new PathRule("/activities/\\{id}/proofs/.*", "submission", Side::submission),
             new PathRule("/activities/\\{id}/photos/.*", "photoId", Side::photo),
+            new PathRule("/activities/flags/.*", "id", Side::attendanceFlag),
             new PathRule("(/me)?/activities/\\{id}.*", "id", Side::activity),
             new PathRule("/admin/people/transfers/\\{id}/cancel", "id", Side::transferOut),
             new PathRule("/admin/people/transfers/\\{id}/.*", "id", Side::transferIn),

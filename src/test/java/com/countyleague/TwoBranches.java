@@ -69,7 +69,7 @@ public class TwoBranches {
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
-                       Governance governance, long certificateRequest) {
+                       Governance governance, long certificateRequest, long attendanceFlag) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -259,10 +259,16 @@ public class TwoBranches {
                         values (?, ?, current_date - 30, current_date, 120, '社区服务', ?, ?, '某', '某', '1', current_date,
                             current_date + 7, 'NOTICE', 'test', now(), 0) returning id""")
                 .params(memberPerson, label + "成员", branch.id(), branch.name()).query(Long.class).single();
+        long attendanceFlag = jdbc.sql("""
+                        with t as (insert into attendance (activity_id, person_id, checked_in_at, check_in_method, service_minutes, version)
+                                   values (?, ?, now(), 'MANUAL', 0, 0) returning id)
+                        insert into attendance_flag (attendance_id, rule, flagged_at, status, version)
+                        select id, 'MANY_BY_HAND', now(), 'OPEN', 0 from t returning id""")
+                .params(activity, person).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

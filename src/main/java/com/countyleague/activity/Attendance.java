@@ -44,6 +44,13 @@ public class Attendance {
 
     private Instant confirmedAt;
 
+    /** Revoked after review: the presence stays on record, its service time counts for nothing. */
+    private Instant revokedAt;
+
+    private String revokedBy;
+
+    private String revokeReason;
+
     @Version
     private long version;
 
@@ -76,6 +83,27 @@ public class Attendance {
         }
         this.checkedInAt = at;
         this.checkInMethod = Method.MANUAL;
+    }
+
+    /** Takes the service time away, once; what it had earned is returned to the caller to reverse. */
+    int revoke(String reason, String by, Instant now) {
+        if (revokedAt != null) {
+            throw RuleViolationException.of("attendance.revoked-already");
+        }
+        int had = serviceMinutes;
+        this.serviceMinutes = 0;
+        this.revokedAt = now;
+        this.revokedBy = by;
+        this.revokeReason = reason;
+        return had;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
     }
 
     public boolean isCheckedOut() {

@@ -26,6 +26,10 @@ interface AttendanceRepository extends JpaRepository<Attendance, Long> {
     Optional<Attendance> lock(@Param("activityId") long activityId, @Param("personId") long personId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Attendance t where t.id = :id")
+    Optional<Attendance> lockById(@Param("id") long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Attendance a where a.activityId = :activityId and a.confirmedAt is null order by a.id")
     List<Attendance> notCheckedOut(@Param("activityId") long activityId);
 

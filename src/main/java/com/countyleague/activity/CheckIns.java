@@ -47,6 +47,7 @@ public class CheckIns {
 
     private static final int MAX_REASON = 200;
 
+    private final ManualCheckInWatch watch;
     private final ActivityRepository activities;
     private final AttendanceRepository attendances;
     private final SignUpRepository signUps;
@@ -68,7 +69,8 @@ public class CheckIns {
              TaskSubmissionRepository submissions, Activities activityRules, Organisers organisers, CodeAttempts codeAttempts,
              Photos photos, Groups groups,
              People people, AuditTrail audit, Actors actors, Formats formats, JdbcClient jdbc, ApplicationEventPublisher events,
-             Clock clock) {
+             Clock clock, ManualCheckInWatch watch) {
+        this.watch = watch;
         this.activities = activities;
         this.attendances = attendances;
         this.signUps = signUps;
@@ -221,6 +223,7 @@ public class CheckIns {
             attendances.lock(activityId, person).orElseThrow().correctCheckIn(at);
         }
         audit.record("CHECK_IN_BY_HAND", "activity:" + activityId, "person:" + person + " in " + formats.dateTime(at) + "; " + why);
+        watch.noteByHand(attendances.findByActivityIdAndPersonId(activityId, person).orElseThrow().getId());
     }
 
     /** Signs a checked-in member out by hand; their service time is settled from the times given. Audited. */
@@ -324,7 +327,7 @@ public class CheckIns {
         return id.isPresent();
     }
 
-    private void settle(Activity activity, Attendance attendance, Instant out, Attendance.Method method, Instant now) {
+    void settle(Activity activity, Attendance attendance, Instant out, Attendance.Method method, Instant now) {
         attendance.checkOut(activity, out, method, now);
         events.publishEvent(new AttendanceConfirmed(attendance.getId(), activity.getId(), activity.getTitle(), attendance.getPersonId(),
                 activity.getType(), attendance.getServiceMinutes(), now));

@@ -1,6 +1,7 @@
 package com.countyleague.points;
 
 import com.countyleague.activity.AttendanceConfirmed;
+import com.countyleague.activity.HoursRevoked;
 import com.countyleague.activity.MemberCheckedIn;
 import com.countyleague.volunteer.ShiftConfirmed;
 
@@ -32,6 +33,11 @@ class Earnings {
             bank.earn(bank.forService(event.activityId(), event.title(), event.personId(), event.type(), event.serviceMinutes(),
                     event.confirmedAt()));
         }
+    }
+
+    @ApplicationModuleListener
+    void on(HoursRevoked event) {
+        bank.takeBack(event.activityId(), event.title(), event.personId(), event.reason(), event.revokedAt());
     }
 
     @ApplicationModuleListener

@@ -170,6 +170,25 @@ public class PointsBank {
         }
     }
 
+    /**
+     * Takes back what a presence earned (its check-in and its service), once, after staff revoked its
+     * hours: an adjustment naming the revocation, no more than the balance holds.
+     */
+    @Transactional
+    void takeBack(long activityId, String title, long personId, String reason, Instant at) {
+        PointsAccount account = ledger.lock(personId);
+        String key = "revoke:" + activityId + ":" + personId;
+        if (ledger.recorded(key)) {
+            return;
+        }
+        long earned = entries.amountOf(List.of("checkin:" + activityId + ":" + personId, "service:" + activityId + ":" + personId));
+        int amount = (int) Math.min(earned, account.getBalance());
+        if (amount > 0) {
+            ledger.append(account, new Posting(PointsEntry.Kind.ADJUST, -amount, "撤销时长：" + title + "（" + reason + "）",
+                    PointsEntry.Ref.ACTIVITY, activityId, null, day(at), organizationOf(personId), key, "system"));
+        }
+    }
+
     // what was paid for is named by the event itself: the bank never asks activities or rosters back
 
     Earning forCheckIn(long activityId, String title, long personId, Activity.Type type, Instant at) {

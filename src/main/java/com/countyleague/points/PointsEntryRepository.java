@@ -1,6 +1,7 @@
 package com.countyleague.points;
 
 import java.time.LocalDate;
+import java.util.Collection;
 
 import com.countyleague.activity.Activity;
 
@@ -20,6 +21,10 @@ interface PointsEntryRepository extends JpaRepository<PointsEntry, Long> {
     Page<HistoryLine> historyOf(@Param("personId") long personId, Pageable pageable);
 
     boolean existsByIdempotencyKey(String idempotencyKey);
+
+    /** What the entries of these keys added up to: what an earning paid, to take back. */
+    @Query("select coalesce(sum(e.amount), 0) from PointsEntry e where e.idempotencyKey in :keys")
+    long amountOf(@Param("keys") Collection<String> keys);
 
     /** Points a person earned by one kind of action (every version of its rule) between two days. */
     @Query("""

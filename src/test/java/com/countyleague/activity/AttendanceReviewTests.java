@@ -1,0 +1,128 @@
+package com.countyleague.activity;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.countyleague.IntegrationTest;
+import com.countyleague.MutableClock;
+import com.countyleague.TestFixtures;
+import com.countyleague.TestFixtures.Branch;
+import com.countyleague.account.Role;
+import com.countyleague.web.RuleViolationException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class AttendanceReviewTests {
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    Activities activities;
+
+    @Autowired
+    CheckIns checkIns;
+
+    @Autowired
+    AttendanceReview review;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aPresenceStillOpenADayAfterTheEndIsSignedOutAtTheEndFlaggedAndCreditedOnlyTheActivitysLength() {
+        Branch branch = fixtures.branch("未签退支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        long person = fixtures.youth(branch.id(), "忘签退");
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "社区义诊", null, "广场", start, start.plus(Duration.ofHours(2)), null, null, null, new BigDecimal("2")));
+            activities.publish(id);
+            checkIns.checkInByHand(id, person, null, start, "现场登记");
+            return id;
+        });
+        // a day after the end, less a minute: left alone
+        clock.advance(Duration.ofMinutes(90).plus(Duration.ofHours(24)).minus(Duration.ofMinutes(1)));
+        review.signOutTheForgotten();
+        assertThat(checkedOut(activity, person)).isFalse();
+        clock.advance(Duration.ofMinutes(2));
+        review.signOutTheForgotten();
+        assertThat(checkedOut(activity, person)).isTrue();
+        var row = jdbc.sql("select checked_out_at, service_minutes from attendance where activity_id = ? and person_id = ?")
+                .params(activity, person).query().singleRow();
+        assertThat(((java.sql.Timestamp) row.get("checked_out_at")).toInstant()).isEqualTo(start.plus(Duration.ofHours(2)));
+        assertThat(row.get("service_minutes")).isEqualTo(120);
+        List<AttendanceReview.FlagRow> flags = fixtures.as(secretary, () -> review.open());
+        assertThat(flags).singleElement().satisfies(f -> {
+            assertThat(f.flag().getRule()).isEqualTo(AttendanceFlag.Rule.LEFT_CHECKED_IN);
+            assertThat(f.person().name()).isEqualTo("忘签退");
+        });
+        // another branch's secretary neither sees nor decides it
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("未签退他支部").id());
+        long flag = flags.get(0).flag().getId();
+        assertThat(fixtures.as(stranger, () -> review.open())).extracting(f -> f.flag().getId()).doesNotContain(flag);
+        assertThatThrownBy(() -> fixtures.as(stranger, () -> {
+            review.revoke(flag, "假的");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        fixtures.as(secretary, () -> {
+            review.clear(flag, "本人确认参加了全程");
+            return null;
+        });
+        assertThat(fixtures.as(secretary, () -> review.open())).isEmpty();
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> {
+            review.revoke(flag, "晚了");
+            return null;
+        })).isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("attendance.flag.decided"));
+    }
+
+    private boolean checkedOut(long activity, long person) {
+        return jdbc.sql("select checked_out_at is not null from attendance where activity_id = ? and person_id = ?").params(activity, person)
+                .query(Boolean.class).single();
+    }
+
+    @Test
+    void oneAccountCheckingInMoreThanTwentyByHandInTenMinutesIsFlaggedFromTheTwentyFirst() {
+        Branch branch = fixtures.branch("批量补签支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "大型活动", null, "体育馆", start, start.plus(Duration.ofHours(3)), null, null, null, null));
+            activities.publish(id);
+            return id;
+        });
+        for (int i = 0; i < ManualCheckInWatch.LIMIT + 1; i++) {
+            long person = fixtures.youth(branch.id(), "补签" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "甲乙丙丁戊己庚辛壬癸".charAt(i / 10));
+            fixtures.as(secretary, () -> {
+                checkIns.checkInByHand(activity, person, null, start, "纸质签到表");
+                return null;
+            });
+        }
+        List<AttendanceReview.FlagRow> flags = fixtures.as(secretary, () -> review.open());
+        assertThat(flags).singleElement().satisfies(f -> {
+            assertThat(f.flag().getRule()).isEqualTo(AttendanceFlag.Rule.MANY_BY_HAND);
+            assertThat(f.person().name()).isEqualTo("补签甲丙");
+        });
+    }
+}
