@@ -289,6 +289,8 @@ class BodyIdsTests {
         checks.put("GET /admin/visits under", "the unit through Reach.unit, as every subtree page (Visits.overview)");
         checks.put("POST /admin/visits/buildings/{id} personId",
                 "GovernanceTests.aVisitIsLoggedForABuildingsYoungPeopleRaisesAnIssueAndCountsTowardsTheQuarter");
+        checks.put("POST /activities/{id}/backfills personId", "BackfillTests.aBackFillNeedsEvidenceCountsForNothingUntilTheUnitAboveApprovesItAndARejectionKeepsItsHistory "
+                + "(a person of another branch is answered as absent: Organisers.requirePersonInReach)");
         checks.put("GET /admin/service/national under", "the unit through Reach.unit, as every subtree page (NationalExports.overview)");
         checks.put("GET /admin/service/national/export under", "the unit through Reach.unit (NationalExports.export); the acceptance "
                 + "import takes only records of the caller's reach: NationalExportTests.theExportCarriesTheVolunteerNumberNeverTheIdentityNumberAndTheAcceptanceIsReadBack");

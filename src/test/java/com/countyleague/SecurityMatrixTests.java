@@ -283,6 +283,8 @@ class SecurityMatrixTests {
             new PathRule("/activities/\\{id}/proofs/.*", "submission", Side::submission),
             new PathRule("/activities/\\{id}/photos/.*", "photoId", Side::photo),
             new PathRule("/activities/flags/.*", "id", Side::attendanceFlag),
+            new PathRule("/activities/backfills/\\{id}/evidence/.*", "evidenceId", Side::backfillEvidence),
+            new PathRule("/activities/backfills/.*", "id", Side::backfill),
             new PathRule("(/me)?/activities/\\{id}.*", "id", Side::activity),
             new PathRule("/admin/people/transfers/\\{id}/cancel", "id", Side::transferOut),
             new PathRule("/admin/people/transfers/\\{id}/.*", "id", Side::transferIn),

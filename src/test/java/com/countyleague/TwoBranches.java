@@ -69,7 +69,7 @@ public class TwoBranches {
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
-                       Governance governance, long certificateRequest, long attendanceFlag) {
+                       Governance governance, long certificateRequest, long attendanceFlag, long backfill, long backfillEvidence) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -265,10 +265,18 @@ public class TwoBranches {
                         insert into attendance_flag (attendance_id, rule, flagged_at, status, version)
                         select id, 'MANY_BY_HAND', now(), 'OPEN', 0 from t returning id""")
                 .params(activity, person).query(Long.class).single();
+        long backfill = jdbc.sql("""
+                        insert into backfill (activity_id, person_id, checked_in_at, checked_out_at, reason, requested_by, by_member, status,
+                                              created_at, version)
+                        values (?, ?, now() - interval '1 hour', now(), '忘记签到', ?, false, 'PENDING', now(), 0) returning id""")
+                .params(activity, leaderPerson, secretary).query(Long.class).single();
+        long backfillEvidence = jdbc.sql("""
+                        insert into backfill_evidence (backfill_id, content_type, bytes, created_at) values (?, 'image/png', ?, now())
+                        returning id""").params(backfill, png()).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

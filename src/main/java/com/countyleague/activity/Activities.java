@@ -112,13 +112,14 @@ public class Activities {
     /** Everything an organiser runs an activity with. */
     public record ActivityPage(Activity activity, String hostName, String groupName, Activity.Status status,
                                List<SignUpRow> signedUp, List<SignUpRow> waiting, List<AttendanceRow> attendance,
-                               List<SubmissionRow> pendingProofs, List<Photo> photos, boolean staff, int serviceMinutes) {
+                               List<SubmissionRow> pendingProofs, List<Photo> photos, boolean staff, int serviceMinutes,
+                               boolean recordingClosed) {
     }
 
     /** An activity as a member sees it, with their own sign-up, attendance and proofs. */
     public record MemberView(Activity activity, String hostName, String groupName, Activity.Status status, long signedUp,
                              SignUp mine, Attendance attendance, List<TaskSubmission> proofs, boolean mayTakePart,
-                             boolean signupOpen, boolean checkInOpen, boolean checkOutOpen, boolean proofOpen) {
+                             boolean signupOpen, boolean checkInOpen, boolean checkOutOpen, boolean proofOpen, boolean backfillOpen) {
     }
 
     /** 纪实 counts: activities held by a host in a month and the attendances they had. */
@@ -237,7 +238,8 @@ public class Activities {
                 proofs.stream().map(t -> new SubmissionRow(t, cards.get(t.getPersonId()))).toList(),
                 photoRecords.findByActivityIdAndPurposeOrderByIdAsc(id, Photo.Purpose.RECORD),
                 reach.organization(activity.getHostOrgId()),
-                present.stream().mapToInt(Attendance::getServiceMinutes).sum());
+                present.stream().mapToInt(Attendance::getServiceMinutes).sum(),
+                activity.isRecordingClosedAt(clock.instant()));
     }
 
     /** 纪实: the organiser's summary of what happened. */
@@ -452,7 +454,8 @@ public class Activities {
         return new MemberView(a, names.host(a), names.group(a), a.statusAt(now), signed, mine, came, proofs, mayTakePart,
                 a.signupOpenAt(now) && mine == null, !a.isOnline() && a.checkInOpenAt(now),
                 !a.isOnline() && came != null && !came.isCheckedOut() && a.checkOutOpenAt(now),
-                a.isOnline() && a.isLive() && !now.isBefore(a.getStartsAt()) && !now.isAfter(a.getEndsAt()));
+                a.isOnline() && a.isLive() && !now.isBefore(a.getStartsAt()) && !now.isAfter(a.getEndsAt()),
+                !a.isOnline() && a.isLive() && came == null && mayTakePart && a.isRecordingClosedAt(now));
     }
 
     /**

@@ -195,6 +195,11 @@ public class Activity {
     }
 
     /** Whether a time given by hand for a check-in or sign-out lies where such a time can lie. */
+    /** Past the time anyone signs in or out here: what is added now is a back-fill, pending approval. */
+    public boolean isRecordingClosedAt(Instant now) {
+        return now.isAfter(endsAt.plus(CHECK_OUT_LATE));
+    }
+
     boolean admitsRecordedTime(Instant at) {
         return !at.isBefore(startsAt.minus(CHECK_IN_EARLY)) && !at.isAfter(endsAt.plus(CHECK_OUT_LATE));
     }

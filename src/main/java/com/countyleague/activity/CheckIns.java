@@ -214,6 +214,7 @@ public class CheckIns {
         Activity activity = find(activityId);
         organisers.requireStaffOf(activity);
         String why = requireReason(reason);
+        requireOpenForRecording(activity);
         requireRecordedTime(activity, at);
         // an identity number finds only people within the caller's reach; a picked id is checked the same way
         long person = personId != null ? personId : people.findByIdNumber(idNumber)
@@ -233,6 +234,7 @@ public class CheckIns {
         organisers.requireStaffOf(activity);
         organisers.requirePersonInReach(personId);
         String why = requireReason(reason);
+        requireOpenForRecording(activity);
         requireRecordedTime(activity, at);
         Attendance attendance = attendances.lock(activityId, personId).orElseThrow(() -> RuleViolationException.of("checkin.out.not-in"));
         settle(activity, attendance, at, Attendance.Method.MANUAL, clock.instant());
@@ -309,7 +311,7 @@ public class CheckIns {
      * Records a presence unless there is one: the unique (activity, person) row decides, so concurrent
      * attempts record one. Returns whether this call recorded it.
      */
-    private boolean record(Activity activity, long personId, Instant at, Attendance.Method method) {
+    boolean record(Activity activity, long personId, Instant at, Attendance.Method method) {
         Optional<Long> id = jdbc.sql("""
                         insert into attendance (activity_id, person_id, checked_in_at, check_in_method, service_minutes, version)
                         values (?, ?, ?, ?, 0, 0)
@@ -333,7 +335,14 @@ public class CheckIns {
                 activity.getType(), attendance.getServiceMinutes(), now));
     }
 
-    private void requireRecordedTime(Activity activity, Instant at) {
+    /** After the fact, attendance is a back-fill with evidence for staff one level up to approve ({@link Backfills}). */
+    private void requireOpenForRecording(Activity activity) {
+        if (activity.isRecordingClosedAt(clock.instant())) {
+            throw RuleViolationException.of("checkin.manual.backfill-required");
+        }
+    }
+
+    void requireRecordedTime(Activity activity, Instant at) {
         if (at == null || !activity.admitsRecordedTime(at) || at.isAfter(clock.instant())) {
             throw new RuleViolationException("at", "checkin.manual.time",
                     formats.shortDateTime(activity.getStartsAt().minus(Activity.CHECK_IN_EARLY)),

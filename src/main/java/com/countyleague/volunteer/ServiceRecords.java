@@ -16,6 +16,7 @@ import com.countyleague.account.Actor;
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.activity.Activities;
+import com.countyleague.activity.Backfills;
 import com.countyleague.member.People;
 import com.countyleague.member.Person;
 import com.countyleague.org.Organization;
@@ -65,6 +66,7 @@ public class ServiceRecords {
 
     private final CertificateRepository certificates;
     private final CertificateRequestRepository requests;
+    private final Backfills backfills;
     private final CertificatePdf pdf;
     private final Activities activities;
     private final Rosters rosters;
@@ -76,11 +78,13 @@ public class ServiceRecords {
     private final int noticeDays;
     private final SecureRandom random = new SecureRandom();
 
-    ServiceRecords(CertificateRepository certificates, CertificateRequestRepository requests, CertificatePdf pdf, Activities activities,
+    ServiceRecords(CertificateRepository certificates, CertificateRequestRepository requests, Backfills backfills, CertificatePdf pdf,
+                   Activities activities,
                    Rosters rosters, People people, UnitLookup units, Actors actors, AuditTrail audit, Clock clock,
                    @Value("${league.certificates.notice-days:7}") int noticeDays) {
         this.certificates = certificates;
         this.requests = requests;
+        this.backfills = backfills;
         this.noticeDays = noticeDays;
         this.pdf = pdf;
         this.activities = activities;
@@ -137,6 +141,9 @@ public class ServiceRecords {
         String personInCharge = required("personInCharge", draft.personInCharge(), 50);
         String handler = required("handler", draft.handler(), 50);
         String contact = required("contact", draft.contact(), 50);
+        if (backfills.pendingOf(personId, draft.from(), draft.to()) > 0) {
+            throw new RuleViolationException("from", "certificate.backfill-pending");
+        }
         List<Entry> entries = entries(personId, draft.from(), draft.to());
         int minutes = entries.stream().mapToInt(Entry::minutes).sum();
         if (minutes == 0) {
