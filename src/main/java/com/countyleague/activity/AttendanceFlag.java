@@ -21,7 +21,11 @@ public class AttendanceFlag {
         /** Still checked in 24 hours after the activity's end: signed out at the scheduled end, flagged. */
         LEFT_CHECKED_IN,
         /** One account checked in more people by hand in a short time than a desk plausibly does. */
-        MANY_BY_HAND
+        MANY_BY_HAND,
+        /** More than three check-ins or check-outs by one person for one activity in a day. */
+        MANY_SCANS,
+        /** Service time longer than the activity (its times were changed after people signed out). */
+        BEYOND_LENGTH
     }
 
     public enum Status { OPEN, CLEARED, REVOKED }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Anomalies in recorded attendance and their review. A presence still open 24 hours after its
  * activity ended is signed out at the scheduled end (credited no more than the activity's length)
- * and flagged; check-ins by hand in bulk are flagged as they are recorded ({@link ManualCheckInWatch}).
+ * and flagged; check-ins by hand in bulk are flagged as they are recorded ({@link CheckInWatch}).
  * Staff reaching the host clear a flag, or revoke the hours: the presence stays on record, its
  * service time is taken away and {@link HoursRevoked} has the points bank take back what it paid.
  */
@@ -67,7 +67,10 @@ public class AttendanceReview {
         this.clock = clock;
     }
 
-    /** Every hour: presences still open a day after their activity ended are signed out at its end and flagged. */
+    /**
+     * Every hour: presences still open a day after their activity ended are signed out at its end and
+     * flagged; presences credited more time than their activity lasts are flagged.
+     */
     @Scheduled(cron = "${league.attendance.review-cron:0 7 * * * *}", zone = "${league.zone}")
     @Transactional
     public int signOutTheForgotten() {
@@ -83,7 +86,14 @@ public class AttendanceReview {
             checkIns.settle(activity, attendance, activity.getEndsAt(), Attendance.Method.MANUAL, now);
             flags.save(new AttendanceFlag(id, AttendanceFlag.Rule.LEFT_CHECKED_IN, null, now));
         }
-        return open.size();
+        // service time longer than its activity (whose times were changed after people signed out)
+        List<Long> beyond = jdbc.sql("""
+                        select t.id from attendance t join activity a on a.id = t.activity_id
+                        where t.service_minutes * 60 > extract(epoch from a.ends_at - a.starts_at)
+                          and not exists (select 1 from attendance_flag f where f.attendance_id = t.id and f.rule = 'BEYOND_LENGTH')
+                        order by t.id limit 5000""").query(Long.class).list();
+        beyond.forEach(id -> flags.save(new AttendanceFlag(id, AttendanceFlag.Rule.BEYOND_LENGTH, null, now)));
+        return open.size() + beyond.size();
     }
 
     /** The open flags of the activities the caller organises as staff, newest first. */

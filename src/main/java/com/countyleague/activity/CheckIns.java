@@ -47,7 +47,7 @@ public class CheckIns {
 
     private static final int MAX_REASON = 200;
 
-    private final ManualCheckInWatch watch;
+    private final CheckInWatch watch;
     private final ActivityRepository activities;
     private final AttendanceRepository attendances;
     private final SignUpRepository signUps;
@@ -69,7 +69,7 @@ public class CheckIns {
              TaskSubmissionRepository submissions, Activities activityRules, Organisers organisers, CodeAttempts codeAttempts,
              Photos photos, Groups groups,
              People people, AuditTrail audit, Actors actors, Formats formats, JdbcClient jdbc, ApplicationEventPublisher events,
-             Clock clock, ManualCheckInWatch watch) {
+             Clock clock, CheckInWatch watch) {
         this.watch = watch;
         this.activities = activities;
         this.attendances = attendances;
@@ -163,6 +163,7 @@ public class CheckIns {
         if (activity.isOnline()) {
             throw RuleViolationException.of("checkin.online");
         }
+        watch.noteScan(activity.getId(), personId, now);
         if (purpose == Purpose.IN) {
             Optional<Attendance> earlier = attendances.findByActivityIdAndPersonId(activity.getId(), personId);
             if (earlier.isPresent()) {

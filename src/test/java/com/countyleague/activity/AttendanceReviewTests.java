@@ -112,7 +112,7 @@ class AttendanceReviewTests {
             activities.publish(id);
             return id;
         });
-        for (int i = 0; i < ManualCheckInWatch.LIMIT + 1; i++) {
+        for (int i = 0; i < CheckInWatch.LIMIT + 1; i++) {
             long person = fixtures.youth(branch.id(), "补签" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "甲乙丙丁戊己庚辛壬癸".charAt(i / 10));
             fixtures.as(secretary, () -> {
                 checkIns.checkInByHand(activity, person, null, start, "纸质签到表");
@@ -124,5 +124,62 @@ class AttendanceReviewTests {
             assertThat(f.flag().getRule()).isEqualTo(AttendanceFlag.Rule.MANY_BY_HAND);
             assertThat(f.person().name()).isEqualTo("补签甲丙");
         });
+    }
+
+    @Test
+    void aFourthCheckInOrOutOfTheSameActivityInADayIsFlagged() {
+        Branch branch = fixtures.branch("反复签到支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        long person = fixtures.youth(branch.id(), "反复扫码");
+        String member = fixtures.accountFor(person, branch.id());
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "植树", null, "山坡", start, start.plus(Duration.ofHours(2)), null, null, null, null));
+            activities.publish(id);
+            return id;
+        });
+        for (int i = 0; i < CheckInWatch.MAX_SCANS_A_DAY; i++) {
+            String code = fixtures.as(secretary, () -> checkIns.screen(activity, CheckIns.Purpose.IN).code());
+            fixtures.as(member, () -> checkIns.enterCode(activity, code));
+        }
+        assertThat(fixtures.as(secretary, () -> review.open())).isEmpty();
+        String code = fixtures.as(secretary, () -> checkIns.screen(activity, CheckIns.Purpose.IN).code());
+        fixtures.as(member, () -> checkIns.enterCode(activity, code));
+        assertThat(fixtures.as(secretary, () -> review.open())).singleElement()
+                .satisfies(f -> assertThat(f.flag().getRule()).isEqualTo(AttendanceFlag.Rule.MANY_SCANS));
+        // a fifth does not flag it again
+        String fifth = fixtures.as(secretary, () -> checkIns.screen(activity, CheckIns.Purpose.IN).code());
+        fixtures.as(member, () -> checkIns.enterCode(activity, fifth));
+        assertThat(fixtures.as(secretary, () -> review.open())).hasSize(1);
+    }
+
+    @Test
+    void serviceTimeLongerThanItsActivityIsFlaggedAndTheActivitysOwnLengthIsNot() {
+        Branch branch = fixtures.branch("超时长支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        long exact = fixtures.youth(branch.id(), "整两小时");
+        long longer = fixtures.youth(branch.id(), "多一分钟");
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "义卖", null, "广场", start, start.plus(Duration.ofHours(2)), null, null, null, null));
+            activities.publish(id);
+            checkIns.checkInByHand(id, exact, null, start, "现场登记");
+            checkIns.checkInByHand(id, longer, null, start, "现场登记");
+            return id;
+        });
+        // as the times stood before the activity was shortened: one credited its length, one a minute more
+        jdbc.sql("update attendance set checked_out_at = ?, check_out_method = 'MANUAL', service_minutes = ? where activity_id = ? and person_id = ?")
+                .params(java.sql.Timestamp.from(start.plus(Duration.ofHours(2))), 120, activity, exact).update();
+        jdbc.sql("update attendance set checked_out_at = ?, check_out_method = 'MANUAL', service_minutes = ? where activity_id = ? and person_id = ?")
+                .params(java.sql.Timestamp.from(start.plus(Duration.ofHours(2))), 121, activity, longer).update();
+        review.signOutTheForgotten();
+        assertThat(fixtures.as(secretary, () -> review.open())).singleElement().satisfies(f -> {
+            assertThat(f.flag().getRule()).isEqualTo(AttendanceFlag.Rule.BEYOND_LENGTH);
+            assertThat(f.person().name()).isEqualTo("多一分钟");
+        });
+        review.signOutTheForgotten();
+        assertThat(fixtures.as(secretary, () -> review.open())).hasSize(1);
     }
 }
