@@ -455,7 +455,7 @@ public class Activities {
                 a.signupOpenAt(now) && mine == null, !a.isOnline() && a.checkInOpenAt(now),
                 !a.isOnline() && came != null && !came.isCheckedOut() && a.checkOutOpenAt(now),
                 a.isOnline() && a.isLive() && !now.isBefore(a.getStartsAt()) && !now.isAfter(a.getEndsAt()),
-                !a.isOnline() && a.isLive() && came == null && mayTakePart && a.isRecordingClosedAt(now));
+                !a.isOnline() && a.isLive() && (came == null || !came.isCheckedOut()) && mayTakePart && a.isRecordingClosedAt(now));
     }
 
     /**

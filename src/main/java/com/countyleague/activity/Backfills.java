@@ -121,11 +121,15 @@ public class Backfills {
     public void approve(long id, String note) {
         Backfill backfill = decidable(id);
         Activity activity = find(backfill.getActivityId());
-        if (attendances.findByActivityIdAndPersonId(activity.getId(), backfill.getPersonId()).isPresent()) {
+        // a forgotten check-out settles the presence on record; otherwise the presence is written now
+        Attendance attendance = attendances.lock(activity.getId(), backfill.getPersonId()).orElse(null);
+        if (attendance != null && attendance.isCheckedOut()) {
             throw RuleViolationException.of("backfill.attended");
         }
-        checkIns.record(activity, backfill.getPersonId(), backfill.getCheckedInAt(), Attendance.Method.MANUAL);
-        Attendance attendance = attendances.lock(activity.getId(), backfill.getPersonId()).orElseThrow();
+        if (attendance == null) {
+            checkIns.record(activity, backfill.getPersonId(), backfill.getCheckedInAt(), Attendance.Method.MANUAL);
+            attendance = attendances.lock(activity.getId(), backfill.getPersonId()).orElseThrow();
+        }
         checkIns.settle(activity, attendance, backfill.getCheckedOutAt(), Attendance.Method.MANUAL, clock.instant());
         backfill.approved(attendance.getId(), actors.current().username(), clean(note), clock.instant());
         audit.record("APPROVE_BACKFILL", "activity:" + activity.getId(), "person:" + backfill.getPersonId());
@@ -180,10 +184,13 @@ public class Backfills {
         if (!activity.isRecordingClosedAt(now)) {
             throw RuleViolationException.of("backfill.not-yet");
         }
-        if (request.in() == null || request.out() == null) {
-            throw new RuleViolationException(request.in() == null ? "in" : "out", "validation.required");
+        boolean onRecord = attendances.findByActivityIdAndPersonId(activity.getId(), personId).isPresent();
+        if ((request.in() == null && !onRecord) || request.out() == null) {
+            throw new RuleViolationException(request.out() == null ? "out" : "in", "validation.required");
         }
-        checkIns.requireRecordedTime(activity, request.in());
+        if (request.in() != null) {
+            checkIns.requireRecordedTime(activity, request.in());
+        }
         checkIns.requireRecordedTime(activity, request.out());
         String reason = clean(request.reason());
         if (reason == null) {
@@ -194,13 +201,16 @@ public class Backfills {
             throw new RuleViolationException("evidence", "backfill.evidence.required");
         }
         String type = evidenceType(evidence);
-        if (attendances.findByActivityIdAndPersonId(activity.getId(), personId).isPresent()) {
+        Attendance present = attendances.findByActivityIdAndPersonId(activity.getId(), personId).orElse(null);
+        if (present != null && present.isCheckedOut()) {
             throw RuleViolationException.of("backfill.attended");
         }
+        // a forgotten check-out: the check-in on record stands, only the time of leaving is asked for
+        Instant in = present == null ? request.in() : present.getCheckedInAt();
         if (backfills.existsByActivityIdAndPersonIdAndStatus(activity.getId(), personId, Backfill.Status.PENDING)) {
             throw RuleViolationException.of("backfill.waiting");
         }
-        Backfill backfill = backfills.save(new Backfill(activity.getId(), personId, request.in(), request.out(), reason,
+        Backfill backfill = backfills.save(new Backfill(activity.getId(), personId, in, request.out(), reason,
                 actors.current().username(), byMember, now));
         jdbc.sql("insert into backfill_evidence (backfill_id, content_type, bytes, created_at) values (?, ?, ?, ?)")
                 .params(backfill.getId(), type, evidence, Timestamp.from(now)).update();

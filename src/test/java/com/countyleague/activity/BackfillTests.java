@@ -134,6 +134,36 @@ class BackfillTests {
                 .param(member).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aForgottenCheckOutIsBackFilledAndCountsOnceApproved() {
+        Branch branch = fixtures.branch("补签退支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String committee = fixtures.readyAccount(Role.ORG_ADMIN, branch.committeeId());
+        long person = fixtures.youth(branch.id(), "忘签退者");
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(20));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "河道巡查", null, "河边", start, start.plus(Duration.ofHours(2)), null, null, null, new BigDecimal("2")));
+            activities.publish(id);
+            checkIns.checkInByHand(id, person, null, start, "现场登记");
+            return id;
+        });
+        clock.advance(Duration.ofHours(5));
+        long backfill = fixtures.as(secretary, () -> backfills.request(activity, new Backfills.Request(person, null,
+                start.plus(Duration.ofHours(2)), "忘记签退", png())));
+        assertThat(jdbc.sql("select checked_out_at is null and service_minutes = 0 from attendance where activity_id = ? and person_id = ?")
+                .params(activity, person).query(Boolean.class).single()).isTrue();
+        fixtures.as(committee, () -> {
+            backfills.approve(backfill, null);
+            return null;
+        });
+        assertThat(jdbc.sql("select service_minutes from attendance where activity_id = ? and person_id = ?").params(activity, person)
+                .query(Integer.class).single()).isEqualTo(120);
+        assertThatThrownBy(() -> fixtures.as(secretary, () -> backfills.request(activity, new Backfills.Request(person, null,
+                start.plus(Duration.ofHours(2)), "再来一次", png())))).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("backfill.attended"));
+    }
+
     private static byte[] png() {
         return TwoBranches.png();
     }
