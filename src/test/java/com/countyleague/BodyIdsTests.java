@@ -291,6 +291,8 @@ class BodyIdsTests {
                 "GovernanceTests.aVisitIsLoggedForABuildingsYoungPeopleRaisesAnIssueAndCountsTowardsTheQuarter");
         checks.put("POST /activities/{id}/backfills personId", "BackfillTests.aBackFillNeedsEvidenceCountsForNothingUntilTheUnitAboveApprovesItAndARejectionKeepsItsHistory "
                 + "(a person of another branch is answered as absent: Organisers.requirePersonInReach)");
+        checks.put("POST /volunteer/posts/{id}/late shiftId", "LateShiftTests.aShiftConfirmedAWeekLateNeedsEvidenceAndCountsOnlyOnceTheUnitAboveApprovesIt "
+                + "(a shift of that post only, the post through Rosters.managedPost)");
         checks.put("GET /admin/service/national under", "the unit through Reach.unit, as every subtree page (NationalExports.overview)");
         checks.put("GET /admin/service/national/export under", "the unit through Reach.unit (NationalExports.export); the acceptance "
                 + "import takes only records of the caller's reach: NationalExportTests.theExportCarriesTheVolunteerNumberNeverTheIdentityNumberAndTheAcceptanceIsReadBack");

@@ -283,6 +283,7 @@ class SecurityMatrixTests {
             new PathRule("/activities/\\{id}/proofs/.*", "submission", Side::submission),
             new PathRule("/activities/\\{id}/photos/.*", "photoId", Side::photo),
             new PathRule("/activities/flags/.*", "id", Side::attendanceFlag),
+            new PathRule("/volunteer/late-shifts/.*", "id", Side::lateShift),
             new PathRule("/activities/backfills/\\{id}/evidence/.*", "evidenceId", Side::backfillEvidence),
             new PathRule("/activities/backfills/.*", "id", Side::backfill),
             new PathRule("(/me)?/activities/\\{id}.*", "id", Side::activity),
@@ -353,7 +354,9 @@ class SecurityMatrixTests {
                 Map.entry("org", own.branch().id()),
                 Map.entry("buildingId", own.branch().firstBuildingId()), Map.entry("compoundId", own.branch().compoundId()),
                 Map.entry("parent", own.branch().committeeId()), Map.entry("parentId", own.branch().committeeId()),
-                Map.entry("group", own.group()));
+                Map.entry("group", own.group()),
+                Map.entry("shiftId", jdbc.sql("select shift_id from shift_late_confirmation where id = ?").param(own.lateShift())
+                        .query(Long.class).single()));
         if (byName.containsKey(name)) {
             return String.valueOf(byName.get(name));
         }

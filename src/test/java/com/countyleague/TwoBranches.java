@@ -69,7 +69,8 @@ public class TwoBranches {
                        long unavailability, long campaign, String campaignCode, long application, long heldApplication,
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
-                       Governance governance, long certificateRequest, long attendanceFlag, long backfill, long backfillEvidence) {
+                       Governance governance, long certificateRequest, long attendanceFlag, long backfill, long backfillEvidence,
+                       long lateShift) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -273,10 +274,17 @@ public class TwoBranches {
         long backfillEvidence = jdbc.sql("""
                         insert into backfill_evidence (backfill_id, content_type, bytes, created_at) values (?, 'image/png', ?, now())
                         returning id""").params(backfill, png()).query(Long.class).single();
+        // a shift ten days ago, kept but not yet confirmed, asked to be confirmed late
+        long lateShift = jdbc.sql("""
+                        with s as (insert into volunteer_shift (post_id, day, slot_no, person_id, status, service_minutes, version)
+                                   values (?, current_date - 10, 1, ?, 'SCHEDULED', 0, 0) returning id)
+                        insert into shift_late_confirmation (shift_id, reason, content_type, evidence, requested_by, requested_at, status, version)
+                        select id, '忘了确认', 'image/png', ?, ?, now(), 'PENDING', 0 from s returning id""")
+                .params(post, memberPerson, png(), secretary).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence, lateShift);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

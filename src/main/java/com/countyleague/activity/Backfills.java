@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +19,7 @@ import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
-import com.countyleague.web.UploadedImage;
+import com.countyleague.web.UploadedEvidence;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Backfills {
 
     static final int MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-    private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
 
     /** What a back-fill states: the person, when they came and left, why it is added late, and the evidence. */
     public record Request(Long personId, Instant in, Instant out, String reason, byte[] evidence) {
@@ -197,10 +195,7 @@ public class Backfills {
             throw new RuleViolationException("reason", "backfill.reason.required");
         }
         byte[] evidence = request.evidence();
-        if (evidence == null || evidence.length == 0) {
-            throw new RuleViolationException("evidence", "backfill.evidence.required");
-        }
-        String type = evidenceType(evidence);
+        String type = UploadedEvidence.check(evidence, MAX_EVIDENCE_BYTES, "evidence");
         Attendance present = attendances.findByActivityIdAndPersonId(activity.getId(), personId).orElse(null);
         if (present != null && present.isCheckedOut()) {
             throw RuleViolationException.of("backfill.attended");
@@ -215,17 +210,6 @@ public class Backfills {
         jdbc.sql("insert into backfill_evidence (backfill_id, content_type, bytes, created_at) values (?, ?, ?, ?)")
                 .params(backfill.getId(), type, evidence, Timestamp.from(now)).update();
         return backfill.getId();
-    }
-
-    /** A photo (JPEG or PNG, checked as any photo) or a PDF document. */
-    private static String evidenceType(byte[] bytes) {
-        if (bytes.length > MAX_EVIDENCE_BYTES) {
-            throw new RuleViolationException("evidence", "backfill.evidence.too-large", MAX_EVIDENCE_BYTES / 1024 / 1024);
-        }
-        if (bytes.length > PDF.length && Arrays.equals(bytes, 0, PDF.length, PDF, 0, PDF.length)) {
-            return "application/pdf";
-        }
-        return UploadedImage.check(bytes, MAX_EVIDENCE_BYTES, "evidence").contentType();
     }
 
     /** A back-fill the caller may decide: staff reaching the unit above its activity's host (the county's own: the county admin). */

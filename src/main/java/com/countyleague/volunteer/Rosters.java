@@ -2,6 +2,7 @@ package com.countyleague.volunteer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -256,6 +257,9 @@ public class Rosters {
             if (!isOver(shift)) {
                 throw RuleViolationException.of("shift.not-over");
             }
+            if (kept && isLate(shift)) {
+                throw RuleViolationException.of("shift.confirm.late", LATE_AFTER.toDays());
+            }
             int minutes = post.slot(shift.getSlotNo()).orElseThrow().minutes();
             shift.confirm(kept, minutes, by, now);
             if (kept) {
@@ -392,7 +396,28 @@ public class Rosters {
 
     // --- rules ---
 
-    private boolean isOver(Shift shift) {
+    /** Kept, confirmed this long after its day, a shift is a back-fill: evidence and the approval of the unit above ({@link LateShifts}). */
+    static final Duration LATE_AFTER = Duration.ofDays(7);
+
+    boolean isLate(Shift shift) {
+        return shift.getDay().plusDays(LATE_AFTER.toDays()).isBefore(LocalDate.now(clock));
+    }
+
+    /** A post the caller keeps (staff reaching its host, or whoever runs its team), locked. */
+    VolunteerPost managedPost(long id) {
+        return managed(lock(id));
+    }
+
+    /** Confirms a kept shift once its late confirmation is approved. */
+    void confirmKept(Shift shift, String by) {
+        VolunteerPost post = posts.findById(shift.getPostId()).orElseThrow();
+        int minutes = post.slot(shift.getSlotNo()).orElseThrow().minutes();
+        Instant now = clock.instant();
+        shift.confirm(true, minutes, by, now);
+        events.publishEvent(new ShiftConfirmed(shift.getId(), post.getId(), post.getName(), shift.getPersonId(), shift.getDay(), minutes, now));
+    }
+
+    boolean isOver(Shift shift) {
         VolunteerPost post = posts.findById(shift.getPostId()).orElseThrow();
         LocalDateTime end = LocalDateTime.of(shift.getDay(), post.slot(shift.getSlotNo()).orElseThrow().endsAt());
         return !end.atZone(clock.getZone()).toInstant().isAfter(clock.instant());

@@ -82,7 +82,7 @@ class BackfillTests {
             return null;
         })).isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("checkin.manual.backfill-required"));
         assertThatThrownBy(() -> fixtures.as(secretary, () -> backfills.request(activity, new Backfills.Request(forgot, in, out, "忘记", null))))
-                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("evidence"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("evidence.required"));
         long elsewhere = fixtures.youth(fixtures.branch("补录别处支部").id(), "别处的人");
         assertThatThrownBy(() -> fixtures.as(secretary, () -> backfills.request(activity, new Backfills.Request(elsewhere, in, out, "忘记",
                 png())))).isInstanceOf(com.countyleague.web.NotFoundException.class);

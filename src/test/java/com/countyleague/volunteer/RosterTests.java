@@ -114,11 +114,13 @@ class RosterTests {
     void regeneratingLeavesThePastAndConfirmedShiftsAsTheyWere() {
         LocalDate start = LocalDate.now(clock);
         fixtures.as(secretary, () -> rosters.generate(post, start, 4));
-        clock.advance(Duration.ofDays(14));
-        LocalDate today = LocalDate.now(clock);
+        // confirmed within the week (later it would be a late confirmation), then a week more goes by
+        clock.advance(Duration.ofDays(5));
         long kept = jdbc.sql("select id from volunteer_shift where post_id = ? and day = ? and slot_no = 1").params(post, start)
                 .query(Long.class).single();
         fixtures.as(secretary, () -> rosters.confirm(post, List.of(kept), true));
+        clock.advance(Duration.ofDays(9));
+        LocalDate today = LocalDate.now(clock);
         List<String> pastBefore = shifts("day < ?", today);
 
         fixtures.as(accounts.get(2), () -> {
@@ -154,7 +156,7 @@ class RosterTests {
 
         assertThatThrownBy(() -> fixtures.as(secretary, () -> rosters.confirm(post, List.of(mine), true)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("shift.not-over"));
-        clock.advance(Duration.ofDays(9));
+        clock.advance(Duration.ofDays(3));
         fixtures.as(secretary, () -> rosters.confirm(post, List.of(mine), true));
         assertThat(events.stream(ShiftConfirmed.class).filter(e -> e.shiftId() == mine)).singleElement()
                 .satisfies(e -> assertThat(e.serviceMinutes()).isEqualTo(240));
