@@ -1,5 +1,9 @@
 package com.countyleague.activity;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+
+import javax.imageio.ImageIO;
 import com.countyleague.account.Actors;
 import com.countyleague.group.CommunityGroup;
 import com.countyleague.group.GroupKind;
@@ -139,6 +145,55 @@ class DemoActivities implements ApplicationRunner {
                 "冬季关爱独居老人走访", at(today.plusDays(10), 9), Duration.ofHours(3), 12, new BigDecimal("3"))));
         activities.publish(activities.create(details(home, null, Activity.Type.PRACTICE, Activity.Mode.ONLINE,
                 "线上打卡：读一本红色经典", now.minus(Duration.ofDays(2)), Duration.ofDays(12), null, null)));
+        reviewWork(home);
+    }
+
+    /**
+     * What waits for review: a back-fill of 翠湖's last service activity (someone who forgot to check in,
+     * with a photo of the paper sign-in sheet) and a presence flagged for checking in again and again.
+     */
+    private void reviewWork(long home) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        select a.id, a.starts_at, a.ends_at from activity a
+                        where a.host_org_id = ? and a.type = 'VOLUNTEER_SERVICE' and a.ends_at < ? order by a.ends_at desc limit 1""")
+                .params(home, Timestamp.from(now.minus(Duration.ofHours(3))))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)}).optional().ifPresent(last -> {
+                    long activity = (Long) last[0];
+                    jdbc.sql("""
+                                    select p.id from person p where p.organization_id = ? and p.status = 'ACTIVE'
+                                      and not exists (select 1 from attendance t where t.activity_id = ? and t.person_id = p.id)
+                                    order by p.id limit 1""").params(home, activity).query(Long.class).optional().ifPresent(person -> {
+                        long backfill = jdbc.sql("""
+                                        insert into backfill (activity_id, person_id, checked_in_at, checked_out_at, reason, requested_by, by_member,
+                                                              status, created_at, version)
+                                        values (?, ?, ?, ?, '手机没电未能扫码，纸质签到表有签名', 'secretary', false, 'PENDING', ?, 0)
+                                        returning id""")
+                                .params(activity, person, last[1], last[2], Timestamp.from(now)).query(Long.class).single();
+                        jdbc.sql("insert into backfill_evidence (backfill_id, content_type, bytes, created_at) values (?, 'image/png', ?, ?)")
+                                .params(backfill, sheetPhoto(), Timestamp.from(now)).update();
+                    });
+                    jdbc.sql("""
+                            insert into attendance_flag (attendance_id, rule, detail, flagged_at, status, version)
+                            select t.id, 'MANY_SCANS', '5 / day', ?, 'OPEN', 0 from attendance t where t.activity_id = ? order by t.id limit 1""")
+                            .params(Timestamp.from(now), activity).update();
+                });
+    }
+
+    /** A small picture standing for a photo of a sign-in sheet. */
+    private static byte[] sheetPhoto() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int y = 8; y < 48; y += 8) {
+            for (int x = 4; x < 60; x++) {
+                image.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long held(long host, Long group, Activity.Type type, String title, Instant start, Duration length, BigDecimal hours,
