@@ -1,8 +1,6 @@
 package com.countyleague.council;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 
 import com.countyleague.web.Figures;
@@ -11,53 +9,50 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's governance of a subtree, counted live on their indexes: councils and those that
- * have met in the month, residents' issues open, overdue, raised and settled in the month, and the
- * share of reporters satisfied (four or five stars).
+ * The dashboard's governance of a subtree, from the summaries (V32) as of their last refresh:
+ * councils and those that have met in the month, residents' issues open, overdue, raised and settled
+ * in the month, and the share of reporters satisfied (four or five stars).
  */
 @Component
 class GovernanceFigures implements Figures {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    GovernanceFigures(JdbcClient jdbc, Clock clock) {
+    GovernanceFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
     public Contribution figures(Scope scope) {
-        Timestamp from = Timestamp.from(scope.monthStart().atStartOfDay(clock.getZone()).toInstant());
-        Timestamp to = Timestamp.from(scope.monthEnd().atStartOfDay(clock.getZone()).toInstant());
-        long[] councils = jdbc.sql("""
-                        select count(*),
-                               count(*) filter (where exists (select 1 from activity a where a.group_id = g.id and a.type = 'COUNCIL_MEETING'
-                                                              and a.status = 'PUBLISHED' and a.starts_at >= :from and a.starts_at < :to
-                                                              and a.starts_at <= :now))
-                        from community_group g join organization o on o.id = g.host_org_id
-                        where g.kind in ('YOUTH_COUNCIL', 'YOUTH_COMMITTEE') and g.status = 'ACTIVE' and o.path like :path || '%'""")
-                .param("path", scope.path()).param("from", from).param("to", to).param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long[] issues = jdbc.sql("""
-                        select count(*) filter (where i.status in ('NEW', 'ACCEPTED', 'IN_PROGRESS')),
-                               count(*) filter (where i.status in ('NEW', 'ACCEPTED', 'IN_PROGRESS') and i.due_on < :today),
-                               count(*) filter (where i.created_at >= :from and i.created_at < :to),
-                               count(*) filter (where i.status in ('RESOLVED', 'CLOSED') and i.updated_at >= :from and i.updated_at < :to),
-                               coalesce(round(100.0 * count(*) filter (where i.satisfaction >= 4) / nullif(count(i.satisfaction), 0)), 0)
-                        from resident_issue i join organization o on o.id = i.organization_id
-                        where o.path like :path || '%'""")
-                .param("path", scope.path()).param("today", Date.valueOf(scope.today())).param("from", from).param("to", to)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).single();
+        long[] f = jdbc.sql("""
+                        select (select count(*) from community_group g join organization o on o.id = g.host_org_id
+                                where g.kind in ('YOUTH_COUNCIL', 'YOUTH_COMMITTEE') and g.status = 'ACTIVE' and o.path like :path || '%'),
+                               (select count(*) from council_month_summary s where s.path like :path || '%' and s.month = :month),
+                               (select coalesce(sum(open), 0) from issue_summary s where s.path like :path || '%'),
+                               (select coalesce(sum(overdue), 0) from issue_summary s where s.path like :path || '%'),
+                               (select coalesce(sum(raised), 0) from issue_month_summary s where s.path like :path || '%' and s.month = :month),
+                               (select coalesce(sum(settled), 0) from issue_month_summary s where s.path like :path || '%' and s.month = :month),
+                               (select coalesce(round(100.0 * sum(satisfied) / nullif(sum(rated), 0)), 0) from issue_summary s
+                                where s.path like :path || '%')""")
+                .param("path", scope.path()).param("month", Date.valueOf(scope.monthStart()))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7)}).single();
         String unit = "?under=" + scope.organizationId();
         return Contribution.of(List.of(
-                new Tile(Area.TO_DO, "dashboard.governance.behind", councils[0] - councils[1], "/admin/councils" + unit),
-                new Tile(Area.TO_DO, "dashboard.governance.overdue", issues[1], "/admin/issues" + unit + "&overdue=true"),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.councils", councils[0], "/admin/councils" + unit),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.met", councils[1], "/admin/councils" + unit),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.open", issues[0], "/admin/issues" + unit),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.raised", issues[2], "/admin/issues" + unit),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.settled", issues[3], "/admin/issues" + unit + "&status=CLOSED"),
-                new Tile(Area.GOVERNANCE, "dashboard.governance.satisfaction", issues[4], "/admin/issues" + unit + "&status=CLOSED")));
+                new Tile(Area.TO_DO, "dashboard.governance.behind", f[0] - f[1], "/admin/councils" + unit),
+                new Tile(Area.TO_DO, "dashboard.governance.overdue", f[3], "/admin/issues" + unit + "&overdue=true"),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.councils", f[0], "/admin/councils" + unit),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.met", f[1], "/admin/councils" + unit),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.open", f[2], "/admin/issues" + unit),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.raised", f[4], "/admin/issues" + unit),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.settled", f[5], "/admin/issues" + unit + "&status=CLOSED"),
+                new Tile(Area.GOVERNANCE, "dashboard.governance.satisfaction", f[6], "/admin/issues" + unit + "&status=CLOSED")));
+    }
+
+    @Override
+    public void refresh() {
+        jdbc.sql("refresh materialized view concurrently issue_summary").update();
+        jdbc.sql("refresh materialized view concurrently issue_month_summary").update();
+        jdbc.sql("refresh materialized view concurrently council_month_summary").update();
     }
 }
