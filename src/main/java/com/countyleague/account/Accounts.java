@@ -36,10 +36,12 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final OnlineSessions sessions;
     private final LoginLog loginLog;
+    private final PasswordHistory history;
     private final Clock clock;
 
     Accounts(AccountRepository accounts, OrganizationDirectory organizations, Actors actors,
-             PasswordEncoder passwordEncoder, OnlineSessions sessions, LoginLog loginLog, Clock clock) {
+             PasswordEncoder passwordEncoder, OnlineSessions sessions, LoginLog loginLog, PasswordHistory history, Clock clock) {
+        this.history = history;
         this.accounts = accounts;
         this.organizations = organizations;
         this.actors = actors;
@@ -155,6 +157,8 @@ public class Accounts {
         requireAccountAdmin();
         requireStrong("password", newPassword);
         Account account = manageable(id);
+        history.requireNew(account, newPassword, "password");
+        history.replacing(account);
         account.setPassword(passwordEncoder.encode(newPassword), true, clock.instant());
         sessions.endAllOf(account.getUsername());
     }
@@ -184,6 +188,8 @@ public class Accounts {
         if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
             throw new RuleViolationException("newPassword", "account.password.same");
         }
+        history.requireNew(account, newPassword, "newPassword");
+        history.replacing(account);
         account.setPassword(passwordEncoder.encode(newPassword), false, clock.instant());
         // whoever else knew the old password is signed out everywhere; this session goes on
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

@@ -27,8 +27,10 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     private final Accounts accounts;
     private final AccountRepository accountRepository;
     private final LoginLog loginLog;
+    private final PasswordHistory passwordHistory;
 
-    SignInHandlers(Accounts accounts, AccountRepository accountRepository, LoginLog loginLog) {
+    SignInHandlers(Accounts accounts, AccountRepository accountRepository, LoginLog loginLog, PasswordHistory passwordHistory) {
+        this.passwordHistory = passwordHistory;
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.loginLog = loginLog;
@@ -44,7 +46,9 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         HttpSession session = request.getSession();
         session.setAttribute(SessionFlags.CLIENT_IP, request.getRemoteAddr());
         session.setAttribute(SessionFlags.CLIENT_AGENT, Texts.clip(request.getHeader("User-Agent"), 300));
-        boolean mustChange = accountRepository.findById(principal.accountId()).map(Account::isMustChangePassword).orElse(false);
+        // a password set by someone else, or a staff password past its age, is changed before anything else
+        boolean mustChange = accountRepository.findById(principal.accountId())
+                .map(a -> a.isMustChangePassword() || passwordHistory.isExpired(a)).orElse(false);
         if (mustChange) {
             session.setAttribute(SessionFlags.MUST_CHANGE_PASSWORD, Boolean.TRUE);
             getRedirectStrategy().sendRedirect(request, response, "/me/password");

@@ -7,6 +7,8 @@ import java.util.List;
 import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
+import com.countyleague.TestFixtures.Branch;
+import com.countyleague.web.RuleViolationException;
 
 import jakarta.servlet.http.Cookie;
 
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,6 +51,9 @@ class SignInTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
 
     @AfterEach
     void resetClock() {
@@ -179,6 +185,44 @@ class SignInTests {
                 .andExpect(redirectedUrl("/me/"));
         mvc.perform(get("/admin/orgs").cookie(session)).andExpect(status().isOk());
         signIn(username, "Changed@2026").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aStaffPasswordOlderThanNinetyDaysMustBeChangedAtSignInAndNoneOfTheLastFiveMayComeBack() throws Exception {
+        Branch branch = fixtures.branch("密码期限支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        String member = fixtures.accountFor(fixtures.youth(branch.id(), "密码不过期"), branch.id());
+        clock.advance(Duration.ofDays(89));
+        signIn(secretary, TestFixtures.PASSWORD).andExpect(redirectedUrl("/"));
+        clock.advance(Duration.ofDays(2));
+        signIn(secretary, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
+        // a member's password does not expire
+        signIn(member, TestFixtures.PASSWORD).andExpect(redirectedUrl("/"));
+
+        // five changes in a row: each of the last five is refused (the present one as the same), the sixth back is allowed again
+        List<String> passwords = List.of(TestFixtures.PASSWORD, "Second@2026", "Third@2026x", "Fourth@2026", "Fifth@2026x", "Sixth@2026x");
+        for (int i = 1; i < passwords.size(); i++) {
+            String from = passwords.get(i - 1);
+            String to = passwords.get(i);
+            fixtures.as(secretary, () -> {
+                accounts.changeOwnPassword(from, to);
+                return null;
+            });
+        }
+        for (String reused : passwords.subList(1, 5)) {
+            assertThatThrownBy(() -> fixtures.as(secretary, () -> {
+                accounts.changeOwnPassword("Sixth@2026x", reused);
+                return null;
+            })).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                assertThat(e.field()).isEqualTo("newPassword");
+                assertThat(e.messageKey()).isEqualTo("account.password.reused");
+            });
+        }
+        fixtures.as(secretary, () -> {
+            accounts.changeOwnPassword("Sixth@2026x", TestFixtures.PASSWORD);
+            return null;
+        });
+        signIn(secretary, TestFixtures.PASSWORD).andExpect(redirectedUrl("/"));
     }
 
     private ResultActions signIn(String username, String password) throws Exception {
