@@ -2,6 +2,7 @@ package com.countyleague.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -85,6 +86,13 @@ public class OnlineSessions {
     /** Ends every session of an account whose rights or password changed. */
     void endAllOf(String username) {
         endAllOf(username, null);
+    }
+
+    /** Ends the oldest sessions of an account beyond {@code most} at once, counting the one being started ({@code kept}). */
+    void keepAtMost(String username, int most, String kept) {
+        sessions.findByPrincipalName(username).values().stream().filter(s -> !s.getId().equals(kept))
+                .sorted(Comparator.comparing(Session::getCreationTime).reversed())
+                .skip(Math.max(0, most - 1)).forEach(s -> sessions.deleteById(s.getId()));
     }
 
     /** Ends every session of the account but the one given: after its owner changed the password in it. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -28,9 +29,14 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
     private final AccountRepository accountRepository;
     private final LoginLog loginLog;
     private final PasswordHistory passwordHistory;
+    private final OnlineSessions onlineSessions;
+    private final int staffSessions;
 
-    SignInHandlers(Accounts accounts, AccountRepository accountRepository, LoginLog loginLog, PasswordHistory passwordHistory) {
+    SignInHandlers(Accounts accounts, AccountRepository accountRepository, LoginLog loginLog, PasswordHistory passwordHistory,
+                   OnlineSessions onlineSessions, @Value("${league.sessions.max-per-staff:3}") int staffSessions) {
         this.passwordHistory = passwordHistory;
+        this.onlineSessions = onlineSessions;
+        this.staffSessions = staffSessions;
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.loginLog = loginLog;
@@ -44,6 +50,10 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         accounts.recordSuccessfulLogin(principal.accountId());
         loginLog.record(principal.getUsername(), principal.accountId(), LoginLog.Result.SUCCESS, null);
         HttpSession session = request.getSession();
+        if (principal.role().isStaff()) {
+            // a staff account holds a few sessions at most: signing in again ends the oldest
+            onlineSessions.keepAtMost(principal.getUsername(), staffSessions, session.getId());
+        }
         session.setAttribute(SessionFlags.CLIENT_IP, request.getRemoteAddr());
         session.setAttribute(SessionFlags.CLIENT_AGENT, Texts.clip(request.getHeader("User-Agent"), 300));
         // a password set by someone else, or a staff password past its age, is changed before anything else

@@ -225,6 +225,20 @@ class SignInTests {
         signIn(secretary, TestFixtures.PASSWORD).andExpect(redirectedUrl("/"));
     }
 
+    @Test
+    void aStaffAccountHoldsThreeSessionsAtMostAndSigningInAgainEndsTheOldest() throws Exception {
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("会话上限支部").id());
+        List<Cookie> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sessions.add(signIn(secretary, TestFixtures.PASSWORD).andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        mvc.perform(get("/admin/").cookie(sessions.get(0))).andExpect(redirectedUrl("/login"));
+        for (Cookie kept : sessions.subList(1, 4)) {
+            mvc.perform(get("/admin/").cookie(kept)).andExpect(status().is2xxSuccessful());
+        }
+    }
+
     private ResultActions signIn(String username, String password) throws Exception {
         return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password));
     }
