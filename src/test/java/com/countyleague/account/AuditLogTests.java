@@ -64,6 +64,8 @@ class AuditLogTests {
     @Test
     void theDatabaseRefusesToRewriteOrDeleteTheLogs() throws Exception {
         mvc.perform(post("/login").with(csrf()).param("username", "nobody").param("password", "x"));
+        // a write through a handler, so that the operation log has a row to refuse changing whatever ran before
+        mvc.perform(post("/admin/dashboard/refresh").with(csrf()).with(fixtures.signedIn("admin")));
         assertThatThrownBy(() -> jdbc.sql("update login_log set result = 'SUCCESS'").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from login_log").update())
@@ -103,5 +105,28 @@ class AuditLogTests {
             mvc.perform(get(page).with(fixtures.signedIn(orgAdmin))).andExpect(status().isForbidden());
             mvc.perform(get(page).with(fixtures.signedIn("admin"))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void theCountyAdminExportsTheAuditLogAndTheExportIsLoggedToo() throws Exception {
+        String marker = TestFixtures.uniqueCode("审计");
+        jdbc.sql("insert into audit_log (at, operator, organization_id, action, target, detail, ip) values (now(), 'tester', null, ?, 'x', 'y', null)")
+                .param(marker).update();
+        String orgAdmin = fixtures.readyAccount(Role.ORG_ADMIN, fixtures.branch("审计导出支部").committeeId());
+        mvc.perform(get("/admin/logs/audit/export").with(fixtures.signedIn(orgAdmin))).andExpect(status().isForbidden());
+        byte[] xlsx = mvc.perform(get("/admin/logs/audit/export").param("action", marker).with(fixtures.signedIn("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            java.util.List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(cells.formatCellValue(c)));
+            org.assertj.core.api.Assertions.assertThat(header).containsExactlyElementsOf(AuditTrail.EXPORT_HEADER);
+            org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(cells.formatCellValue(sheet.getRow(1).getCell(3))).isEqualTo(marker);
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from audit_log where action = 'EXPORT_AUDIT_LOG' and operator = 'admin'")
+                .query(Long.class).single()).isPositive();
     }
 }

@@ -1,6 +1,10 @@
 package com.countyleague.account.web;
 
+
+import java.io.IOException;
 import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.countyleague.account.Accounts;
 import com.countyleague.account.AuditTrail;
@@ -83,6 +87,17 @@ class LogController {
         model.addAttribute("page", auditTrail.search(new AuditTrail.Filter(operator, action, target, from, to),
                 Paging.of(page, size, Sort.unsorted())));
         return "account/audit";
+    }
+
+    @GetMapping("/admin/logs/audit/export")
+    void exportAudit(@RequestParam(required = false) String operator, @RequestParam(required = false) String action,
+                     @RequestParam(required = false) String target,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.xlsx\"");
+        auditTrail.export(new AuditTrail.Filter(operator, action, target, from, to), response.getOutputStream());
     }
 
     @GetMapping("/admin/online")
