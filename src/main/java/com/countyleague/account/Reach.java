@@ -56,6 +56,21 @@ public class Reach {
         return actor != null && actor.covers(organizationPath);
     }
 
+    /**
+     * Whether the caller decides what the unit at this path records after the fact (back-filled
+     * hours, shifts confirmed late): staff whose reach covers the unit above it, so never the unit's
+     * own staff; for the county itself, the county admin.
+     */
+    public boolean coversUnitAbove(String organizationPath) {
+        String above = organizationPath.substring(0, organizationPath.lastIndexOf('/', organizationPath.length() - 2) + 1);
+        return covers(above);
+    }
+
+    /** {@link #coversUnitAbove(String)} of an organisation by its id; an unknown one is covered by nobody. */
+    public boolean coversUnitAbove(long organizationId) {
+        return organizations.find(organizationId).map(o -> coversUnitAbove(o.path())).orElse(false);
+    }
+
     /** Refuses (403) an organisation outside the caller's reach, and one that does not exist (404). */
     public void requireOrganization(long organizationId) {
         OrganizationDirectory.OrganizationRef organization = organizations.find(organizationId)

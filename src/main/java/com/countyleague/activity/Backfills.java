@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -109,7 +111,8 @@ public class Backfills {
     public List<Row> waiting() {
         Actor actor = actors.current();
         actor.requireStaff();
-        List<Long> hosts = units.subtree(actor.scopePrefix()).stream().filter(this::approvable).map(Organization::getId).toList();
+        List<Long> hosts = units.subtree(actor.scopePrefix()).stream().filter(o -> reach.coversUnitAbove(o.getPath()))
+                .map(Organization::getId).toList();
         List<Backfill> found = hosts.isEmpty() ? List.of() : backfills.pendingFor(hosts);
         return rows(found);
     }
@@ -154,7 +157,7 @@ public class Backfills {
         Actor actor = actors.current();
         Activity activity = find(backfill.getActivityId());
         boolean own = backfill.getPersonId().equals(actor.personId());
-        if (!own && !reach.organization(activity.getHostOrgId()) && !approvable(units.organization(activity.getHostOrgId()).orElseThrow())) {
+        if (!own && !reach.organization(activity.getHostOrgId()) && !reach.coversUnitAbove(activity.getHostOrgId())) {
             throw new AccessDeniedException("Back-fill " + backfillId + " is not for " + actor.username());
         }
         return jdbc.sql("select content_type, bytes from backfill_evidence where id = ? and backfill_id = ?").params(evidenceId, backfillId)
@@ -182,8 +185,9 @@ public class Backfills {
         if (!activity.isRecordingClosedAt(now)) {
             throw RuleViolationException.of("backfill.not-yet");
         }
-        boolean onRecord = attendances.findByActivityIdAndPersonId(activity.getId(), personId).isPresent();
-        if ((request.in() == null && !onRecord) || request.out() == null) {
+        // a forgotten check-out: the check-in on record stands, only the time of leaving is asked for
+        Attendance present = attendances.findByActivityIdAndPersonId(activity.getId(), personId).orElse(null);
+        if ((request.in() == null && present == null) || request.out() == null) {
             throw new RuleViolationException(request.out() == null ? "out" : "in", "validation.required");
         }
         if (request.in() != null) {
@@ -196,11 +200,9 @@ public class Backfills {
         }
         byte[] evidence = request.evidence();
         String type = UploadedEvidence.check(evidence, MAX_EVIDENCE_BYTES, "evidence");
-        Attendance present = attendances.findByActivityIdAndPersonId(activity.getId(), personId).orElse(null);
         if (present != null && present.isCheckedOut()) {
             throw RuleViolationException.of("backfill.attended");
         }
-        // a forgotten check-out: the check-in on record stands, only the time of leaving is asked for
         Instant in = present == null ? request.in() : present.getCheckedInAt();
         if (backfills.existsByActivityIdAndPersonIdAndStatus(activity.getId(), personId, Backfill.Status.PENDING)) {
             throw RuleViolationException.of("backfill.waiting");
@@ -216,24 +218,22 @@ public class Backfills {
     private Backfill decidable(long id) {
         actors.current().requireStaff();
         Backfill backfill = backfills.lock(id).orElseThrow(() -> new NotFoundException("backfill", id));
-        Organization host = units.organization(find(backfill.getActivityId()).getHostOrgId()).orElseThrow();
-        if (!approvable(host)) {
+        if (!reach.coversUnitAbove(find(backfill.getActivityId()).getHostOrgId())) {
             throw new AccessDeniedException("Back-fill " + id + " is decided one level above its host, not by " + actors.current().username());
         }
         return backfill;
-    }
-
-    private boolean approvable(Organization host) {
-        return host.getParentId() == null ? actors.current().isCountyAdmin() : reach.organization(host.getParentId());
     }
 
     private List<Row> rows(List<Backfill> found) {
         Map<Long, Activity> byId = activities.findByIdIn(found.isEmpty() ? List.of(-1L) : found.stream().map(Backfill::getActivityId).toList())
                 .stream().collect(Collectors.toMap(Activity::getId, a -> a));
         Map<Long, PersonCard> cards = people.cards(found.stream().map(Backfill::getPersonId).collect(Collectors.toSet()));
+        Map<Long, List<Long>> evidence = new HashMap<>();
+        jdbc.sql("select backfill_id, id from backfill_evidence where backfill_id = any(?) order by id")
+                .param(found.stream().map(Backfill::getId).toArray(Long[]::new))
+                .query((rs, n) -> evidence.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
         return found.stream().map(b -> new Row(b, byId.get(b.getActivityId()), cards.get(b.getPersonId()),
-                jdbc.sql("select id from backfill_evidence where backfill_id = ? order by id").param(b.getId()).query(Long.class).list()))
-                .toList();
+                evidence.getOrDefault(b.getId(), List.of()))).toList();
     }
 
     private void tell(Backfill backfill, Activity activity, String key) {

@@ -159,14 +159,13 @@ public class CallOuts {
     public List<MyCallOut> mine() {
         long personId = actors.current().requirePerson();
         List<Long> teams = groups.activeGroupsOf(personId);
-        return callOuts.findTop50ByGroupIdInOrderByCreatedAtDesc(teams.isEmpty() ? List.of(-1L) : teams).stream()
-                .map(c -> mine(c, personId)).toList();
+        return views(callOuts.findTop50ByGroupIdInOrderByCreatedAtDesc(teams.isEmpty() ? List.of(-1L) : teams), personId);
     }
 
     @Transactional(readOnly = true)
     public MyCallOut mine(long id) {
         long personId = actors.current().requirePerson();
-        return mine(forMember(id, personId), personId);
+        return views(List.of(forMember(id, personId)), personId).get(0);
     }
 
     /** A member answers: coming or not. "Coming" is refused once the call-out is staffed or closed. */
@@ -195,11 +194,21 @@ public class CallOuts {
                 .params(id, personId, coming, Timestamp.from(clock.instant())).update();
     }
 
-    private MyCallOut mine(CallOut c, long personId) {
-        Map<Long, Boolean> answers = answers(c.getId());
-        return new MyCallOut(c, groups.byIds(List.of(c.getGroupId())).get(c.getGroupId()).getName(),
-                activities.held(List.of(c.getActivityId())).get(0), answers.get(personId),
-                answers.values().stream().filter(Boolean::booleanValue).count());
+    /** Call-outs as a member sees them, read at once: their teams, tasks, how many are coming, and the member's own answers. */
+    private List<MyCallOut> views(List<CallOut> found, long personId) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = found.stream().map(CallOut::getId).toList();
+        Map<Long, long[]> counts = counts(ids);
+        Map<Long, Boolean> own = new HashMap<>();
+        jdbc.sql("select call_out_id, coming from call_out_answer where person_id = ? and call_out_id = any(?)")
+                .params(personId, ids.toArray(Long[]::new)).query((rs, n) -> own.put(rs.getLong(1), rs.getBoolean(2))).list();
+        Map<Long, CommunityGroup> teams = groups.byIds(found.stream().map(CallOut::getGroupId).collect(Collectors.toSet()));
+        Map<Long, Activities.Held> tasks = activities.held(found.stream().map(CallOut::getActivityId).toList()).stream()
+                .collect(Collectors.toMap(Activities.Held::id, h -> h));
+        return found.stream().map(c -> new MyCallOut(c, teams.get(c.getGroupId()).getName(), tasks.get(c.getActivityId()),
+                own.get(c.getId()), counts.getOrDefault(c.getId(), new long[2])[0])).toList();
     }
 
     /** A call-out of a team the member is in; any other is answered as absent. */

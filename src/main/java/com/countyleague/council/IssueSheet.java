@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
+import com.countyleague.member.Dictionaries;
+import com.countyleague.member.DictionaryKind;
+
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,9 +24,9 @@ final class IssueSheet {
     private IssueSheet() {
     }
 
-    /** {@code labels} turns a dictionary or status code into its words. */
-    static void write(List<ResidentIssues.IssueRow> rows, Function<String, String> labels, Function<ResidentIssue, String> places,
-                      ZoneId zone, OutputStream out) {
+    /** {@code texts} gives the words of a message key in the reader's language. */
+    static void write(List<ResidentIssues.IssueRow> rows, Dictionaries.Snapshot dict, Function<String, String> texts,
+                      Function<ResidentIssue, String> places, ZoneId zone, OutputStream out) {
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("民情");
@@ -38,16 +41,16 @@ final class IssueSheet {
                 Row line = sheet.createRow(r++);
                 line.createCell(0).setCellValue(i.getId());
                 line.createCell(1).setCellValue(i.getTitle());
-                line.createCell(2).setCellValue(labels.apply("ISSUE_SCOPE:" + i.getScope()));
-                line.createCell(3).setCellValue(labels.apply("ISSUE_NATURE:" + i.getNature()));
+                line.createCell(2).setCellValue(dict.label(DictionaryKind.ISSUE_SCOPE, i.getScope()));
+                line.createCell(3).setCellValue(dict.label(DictionaryKind.ISSUE_NATURE, i.getNature()));
                 line.createCell(4).setCellValue(orEmpty(row.unitName()));
                 line.createCell(5).setCellValue(orEmpty(places.apply(i)));
-                line.createCell(6).setCellValue(labels.apply("STATUS:" + i.getStatus().name()));
-                line.createCell(7).setCellValue(i.isAnonymous() ? labels.apply("ANONYMOUS:") : orEmpty(row.reporter()));
+                line.createCell(6).setCellValue(texts.apply("issue.status." + i.getStatus().name()));
+                line.createCell(7).setCellValue(i.isAnonymous() ? texts.apply("issue.reporter.anonymous") : orEmpty(row.reporter()));
                 line.createCell(8).setCellValue(orEmpty(row.assignee()));
                 line.createCell(9).setCellValue(i.getDueOn() == null ? "" : i.getDueOn().toString());
                 line.createCell(10).setCellValue(at.format(i.getCreatedAt()));
-                line.createCell(11).setCellValue(row.overdue() ? labels.apply("OVERDUE:") : "");
+                line.createCell(11).setCellValue(row.overdue() ? texts.apply("issue.overdue") : "");
             }
             workbook.write(out);
         } catch (IOException e) {

@@ -21,6 +21,8 @@ interface LiaisonPointRepository extends JpaRepository<LiaisonPoint, Long>, Reac
     @Query("select p.organizationId from LiaisonPoint p where p.id = :id")
     Optional<Long> organizationOf(@Param("id") long id);
 
+    boolean existsByOrganizationIdAndName(long organizationId, String name);
+
     @Query(nativeQuery = true, value = """
             select p.* from liaison_point p join organization o on o.id = p.organization_id
             where o.path like :prefix || '%' order by p.name""")

@@ -114,8 +114,7 @@ public class LiaisonPoints {
         if (address != null && address.trim().length() > 200) {
             throw new RuleViolationException("address", "issue.text.too-long", 200);
         }
-        if (points.within(units.organization(organizationId).orElseThrow().getPath()).stream()
-                .anyMatch(p -> p.getOrganizationId().equals(organizationId) && p.getName().equals(text))) {
+        if (points.existsByOrganizationIdAndName(organizationId, text)) {
             throw new RuleViolationException("name", "liaison.name.taken");
         }
         return points.save(new LiaisonPoint(organizationId, text, address == null || address.isBlank() ? null : address.trim(),
@@ -130,10 +129,10 @@ public class LiaisonPoints {
         List<PersonRow> candidates = q == null || q.isBlank() ? List.of()
                 : people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, point.getOrganizationId(), null, null, null, null, null, null, null,
                         PersonStatus.ACTIVE, q.trim(), null), Pageable.ofSize(20)).getContent();
-        return new PointPage(point, nameOf(units.organization(point.getOrganizationId()).orElse(null)), register(List.of(point)),
-                activities.held(receptionIds), visitors.findTop100ByPointIdOrderByVisitedOnDescIdDesc(id), candidates,
-                residentIssues.placesOf(units.compoundsWithin(units.branchIdsWithin(
-                        units.organization(point.getOrganizationId()).orElseThrow().getPath()))));
+        Organization unit = units.organization(point.getOrganizationId()).orElseThrow();
+        return new PointPage(point, unit.getName(), register(List.of(point)), activities.held(receptionIds),
+                visitors.findTop100ByPointIdOrderByVisitedOnDescIdDesc(id), candidates,
+                residentIssues.placesOf(units.compoundsWithin(units.branchIdsWithin(unit.getPath()))));
     }
 
     /** Stations a representative of the caller's reach at the point for a term. */

@@ -132,10 +132,10 @@ public class ResidentIssues {
      * log like the ledger's export; an anonymous reporter is not in it.
      */
     @Transactional
-    public void export(Filter filter, Function<String, String> labels, OutputStream out) {
+    public void export(Filter filter, Function<String, String> texts, OutputStream out) {
         IssueList list = list(filter, Pageable.ofSize(MAX_EXPORT_ROWS));
         audit.record("ISSUE_EXPORT", "organization:" + list.unit().id(), list.rows().getNumberOfElements() + " rows");
-        IssueSheet.write(list.rows().getContent(), labels, this::place, clock.getZone(), out);
+        IssueSheet.write(list.rows().getContent(), dictionaries.snapshot(), texts, this::place, clock.getZone(), out);
     }
 
     @Transactional(readOnly = true)

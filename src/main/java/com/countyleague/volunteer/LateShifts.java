@@ -92,7 +92,8 @@ public class LateShifts {
     public List<Waiting> waiting() {
         Actor actor = actors.current();
         actor.requireStaff();
-        List<Long> hosts = units.subtree(actor.scopePrefix()).stream().filter(this::approvable).map(Organization::getId).toList();
+        List<Long> hosts = units.subtree(actor.scopePrefix()).stream().filter(o -> reach.coversUnitAbove(o.getPath()))
+                .map(Organization::getId).toList();
         if (hosts.isEmpty()) {
             return List.of();
         }
@@ -131,7 +132,7 @@ public class LateShifts {
         long shiftId = jdbc.sql("select shift_id from shift_late_confirmation where id = ?").param(id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("late confirmation", id));
         VolunteerPost post = posts.findById(shifts.findById(shiftId).orElseThrow().getPostId()).orElseThrow();
-        if (!reach.organization(post.getHostOrgId()) && !approvable(units.organization(post.getHostOrgId()).orElseThrow())) {
+        if (!reach.organization(post.getHostOrgId()) && !reach.coversUnitAbove(post.getHostOrgId())) {
             throw new AccessDeniedException("Late confirmation " + id + " is not for " + actors.current().username());
         }
         return jdbc.sql("select content_type, evidence from shift_late_confirmation where id = ?").param(id)
@@ -146,7 +147,7 @@ public class LateShifts {
                 .orElseThrow(() -> new NotFoundException("late confirmation", id));
         long shiftId = (Long) row[0];
         VolunteerPost post = posts.findById(shifts.findById(shiftId).orElseThrow().getPostId()).orElseThrow();
-        if (!approvable(units.organization(post.getHostOrgId()).orElseThrow())) {
+        if (!reach.coversUnitAbove(post.getHostOrgId())) {
             throw new AccessDeniedException("Late confirmation " + id + " is decided one level above its post's host");
         }
         if (!"PENDING".equals(row[1])) {
@@ -162,9 +163,5 @@ public class LateShifts {
         jdbc.sql("update shift_late_confirmation set status = ?, decided_by = ?, decided_at = ?, note = ? where id = ?")
                 .params(status, actors.current().username(), Timestamp.from(clock.instant()),
                         note == null || note.isBlank() ? null : note.trim(), id).update();
-    }
-
-    private boolean approvable(Organization host) {
-        return host.getParentId() == null ? actors.current().isCountyAdmin() : reach.organization(host.getParentId());
     }
 }

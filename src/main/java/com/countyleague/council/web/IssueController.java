@@ -11,7 +11,6 @@ import com.countyleague.council.ResidentIssue;
 import com.countyleague.council.ResidentIssues;
 import com.countyleague.group.Groups;
 import com.countyleague.member.Dictionaries;
-import com.countyleague.member.DictionaryKind;
 import com.countyleague.org.Organizations;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
@@ -75,10 +74,10 @@ class IssueController {
     @GetMapping("/admin/issues/export")
     void export(@RequestParam(required = false) ResidentIssue.Status status, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(required = false) Long under, HttpServletResponse response) throws IOException {
-        Dictionaries.Snapshot dict = dictionaries.snapshot();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"issues.xlsx\"");
-        issues.export(new ResidentIssues.Filter(status, overdue, under), code -> label(dict, code), response.getOutputStream());
+        issues.export(new ResidentIssues.Filter(status, overdue, under),
+                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()), response.getOutputStream());
     }
 
     @GetMapping("/admin/issues/new")
@@ -174,16 +173,5 @@ class IssueController {
         model.addAttribute("councils", groups.inReach().stream().filter(g -> g.getKind().isCouncil()).toList());
         model.addAttribute("dict", dictionaries.snapshot());
         return "council/issue-form";
-    }
-
-    /** Words for the sheet: "KIND:code" of a dictionary, a status, or the anonymous reporter and overdue marks. */
-    private String label(Dictionaries.Snapshot dict, String code) {
-        String[] parts = code.split(":", 2);
-        return switch (parts[0]) {
-            case "ISSUE_SCOPE", "ISSUE_NATURE" -> dict.label(DictionaryKind.valueOf(parts[0]), parts[1]);
-            case "STATUS" -> messages.getMessage("issue.status." + parts[1], null, LocaleContextHolder.getLocale());
-            case "ANONYMOUS" -> messages.getMessage("issue.reporter.anonymous", null, LocaleContextHolder.getLocale());
-            default -> messages.getMessage("issue.overdue", null, LocaleContextHolder.getLocale());
-        };
     }
 }
