@@ -62,7 +62,7 @@ class PersonChecks {
         if (draft.birthDate() != null && (draft.birthDate().isAfter(today) || draft.birthDate().isBefore(EARLIEST_BIRTH))) {
             problems.add(new Problem("birthDate", "member.birth-date.range"));
         }
-        if (draft.mobile() != null && !draft.mobile().matches("1[3-9]\\d{9}")) {
+        if (draft.mobile() != null && !MobileNumber.valid(draft.mobile())) {
             problems.add(new Problem("mobile", "member.mobile.format"));
         }
         if (draft.ledger() == null) {

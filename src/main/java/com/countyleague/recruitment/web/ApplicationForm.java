@@ -1,5 +1,6 @@
 package com.countyleague.recruitment.web;
 
+import com.countyleague.member.MobileNumber;
 import com.countyleague.recruitment.Application;
 import com.countyleague.recruitment.Channel;
 
@@ -29,7 +30,7 @@ public class ApplicationForm {
     private String idNumber;
 
     @NotBlank(message = "{validation.required}")
-    @Pattern(regexp = "^\\s*1[3-9]\\d{9}\\s*$", message = "{member.mobile.format}")
+    @Pattern(regexp = "^\\s*" + MobileNumber.REGEX + "\\s*$", message = "{member.mobile.format}")
     private String mobile;
 
     @Size(max = 100, message = "{validation.max-length}")
