@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class LoginLog {
 
-    public enum Result { SUCCESS, BAD_CREDENTIALS, LOCKED, DISABLED, LOGOUT, FORCED_LOGOUT, UNLOCKED }
+    public enum Result { SUCCESS, BAD_CREDENTIALS, LOCKED, DISABLED, LOGOUT, FORCED_LOGOUT, UNLOCKED, CAPTCHA }
 
     public record Filter(String username, Result result, LocalDate from, LocalDate to) {
     }

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -43,11 +44,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInCaptcha captcha, LoginLog loginLog,
+                                           AccountRepository accounts) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/captcha", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
                         .requestMatchers("/join/**", "/verify/**", "/notices/**").permitAll()
                         // what a youth card's QR code opens, for whoever scans it
@@ -77,6 +79,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the camera only for our own pages (scanning codes); nothing else a page could ask the phone for
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")))
+                .addFilterBefore(new CaptchaFilter(captcha, loginLog, accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
         return http.build();
     }

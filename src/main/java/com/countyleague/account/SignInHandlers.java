@@ -50,6 +50,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         accounts.recordSuccessfulLogin(principal.accountId());
         loginLog.record(principal.getUsername(), principal.accountId(), LoginLog.Result.SUCCESS, null);
         HttpSession session = request.getSession();
+        session.removeAttribute(SignInCaptcha.LAST_USERNAME);
         if (principal.role().isStaff()) {
             // a staff account holds a few sessions at most: signing in again ends the oldest
             onlineSessions.keepAtMost(principal.getUsername(), staffSessions, session.getId());
@@ -81,6 +82,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
                     && accounts.recordFailedLogin(username);
             loginLog.record(username, accountId, LoginLog.Result.BAD_CREDENTIALS, lockedNow ? "locked" : null);
         }
+        request.getSession().setAttribute(SignInCaptcha.LAST_USERNAME, username);
         // one answer for a wrong password, an unknown user, a locked and a disabled account: the page tells
         // nobody which accounts exist or what state they are in; the login log keeps the difference
         getRedirectStrategy().sendRedirect(request, response, "/login?error");

@@ -2,7 +2,10 @@ package com.countyleague.account;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+import java.nio.charset.StandardCharsets;
 
 import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
@@ -16,8 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Sign-in through the real form: lockout, its end, CSRF, and the login log. */
 @IntegrationTest
 class SignInTests {
+
+    private static final Random ADDRESSES = new Random();
 
     /** The one answer to every failed sign-in. */
     private static final String REFUSED = "/login?error";
@@ -54,6 +63,15 @@ class SignInTests {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    SignInCaptcha captcha;
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    /** Each test signs in from an address of its own: failures from one address bring the captcha to it. */
+    private final String address = "10.%d.%d.%d".formatted(ADDRESSES.nextInt(1, 255), ADDRESSES.nextInt(1, 255), ADDRESSES.nextInt(1, 255));
 
     @AfterEach
     void resetClock() {
@@ -239,8 +257,107 @@ class SignInTests {
         }
     }
 
+    @Test
+    void afterThreeFailuresForAnAccountThePageAsksForTheCaptchaAndTheRightPasswordWithoutItIsRefused() throws Exception {
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        Cookie browser = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(mvc.perform(get("/login").with(address(address))).andReturn().getResponse().getContentAsString())
+                    .doesNotContain("captcha-picture");
+            var post = post("/login").with(csrf()).with(address(address)).param("username", username).param("password", "Wrong@123");
+            MockHttpServletResponse refused = mvc.perform(browser == null ? post : post.cookie(browser))
+                    .andExpect(redirectedUrl(REFUSED)).andReturn().getResponse();
+            browser = refused.getCookie("SESSION") == null ? browser : refused.getCookie("SESSION");
+        }
+        mvc.perform(get("/login").cookie(browser).with(address(address)))
+                .andExpect(content().string(containsString("id=\"captcha-picture\"")))
+                .andExpect(content().string(containsString("name=\"captcha\"")));
+
+        // the right password: without the code, and with a wrong one, refused before the password is looked at
+        signIn(username, TestFixtures.PASSWORD, address, false).andExpect(redirectedUrl("/login?error=captcha"));
+        mvc.perform(get("/login/captcha").cookie(browser).with(address(address))).andExpect(status().isOk());
+        String answer = answerIn(browser);
+        String wrong = answer.equals("22222") ? "33333" : "22222";
+        mvc.perform(post("/login").cookie(browser).with(csrf()).with(address(address)).param("username", username)
+                .param("password", TestFixtures.PASSWORD).param("captcha", wrong)).andExpect(redirectedUrl("/login?error=captcha"));
+        // an answer is good for one attempt only
+        mvc.perform(post("/login").cookie(browser).with(csrf()).with(address(address)).param("username", username)
+                .param("password", TestFixtures.PASSWORD).param("captcha", answer)).andExpect(redirectedUrl("/login?error=captcha"));
+        assertThat(mvc.perform(get("/login?error=captcha")).andReturn().getResponse().getContentAsString()).contains("请输入图中的验证码");
+
+        signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl("/"));
+        assertThat(loginResults(username)).containsExactly("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
+                "CAPTCHA", "CAPTCHA", "CAPTCHA", "SUCCESS");
+        // a success ends it: the next attempt needs no captcha
+        signIn(username, TestFixtures.PASSWORD, address, false).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void threeFailuresForOneAccountFromThreeAddressesBringTheCaptchaToAFourth() throws Exception {
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        for (String from : List.of("10.1.1.1", "10.1.1.2", "10.1.1.3")) {
+            signIn(username, "Wrong@123", from, false).andExpect(redirectedUrl(REFUSED));
+        }
+        signIn(username, TestFixtures.PASSWORD, "10.1.1.4", false).andExpect(redirectedUrl("/login?error=captcha"));
+        signIn(username, TestFixtures.PASSWORD, "10.1.1.4", true).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void threeFailuresFromOneAddressBringTheCaptchaForEveryAccountThere() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            signIn("nobody-" + i + "-" + address, "Wrong@123", address, false).andExpect(redirectedUrl(REFUSED));
+        }
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        signIn(username, TestFixtures.PASSWORD, address, false).andExpect(redirectedUrl("/login?error=captcha"));
+        // elsewhere the same account signs in as usual
+        signIn(username, TestFixtures.PASSWORD, address + "9", false).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void twoFailuresAskForNothing() throws Exception {
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        signIn(username, "Wrong@123", address, false).andExpect(redirectedUrl(REFUSED));
+        signIn(username, "Wrong@123", address, false).andExpect(redirectedUrl(REFUSED));
+        signIn(username, TestFixtures.PASSWORD, address, false).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theCaptchaIsAPngPictureOfItsSize() throws Exception {
+        byte[] png = mvc.perform(get("/login/captcha")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("no-store"))).andReturn().getResponse().getContentAsByteArray();
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(picture.getWidth()).isEqualTo(160);
+        assertThat(picture.getHeight()).isEqualTo(56);
+    }
+
+    /**
+     * Signs in from this test's own address, as a person would: when the page asks for the captcha,
+     * answers it in the same browser.
+     */
     private ResultActions signIn(String username, String password) throws Exception {
-        return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password));
+        return signIn(username, password, address, true);
+    }
+
+    private ResultActions signIn(String username, String password, String from, boolean answerCaptcha) throws Exception {
+        var attempt = post("/login").with(csrf()).with(address(from)).param("username", username).param("password", password);
+        if (answerCaptcha && captcha.required(username, from)) {
+            Cookie browser = mvc.perform(get("/login/captcha").with(address(from))).andExpect(status().isOk())
+                    .andExpect(content().contentType("image/png")).andReturn().getResponse().getCookie("SESSION");
+            attempt.cookie(browser).param("captcha", answerIn(browser));
+        }
+        return mvc.perform(attempt);
+    }
+
+    private String answerIn(Cookie browser) {
+        String sessionId = new String(Base64.getDecoder().decode(browser.getValue()), StandardCharsets.UTF_8);
+        return sessions.findById(sessionId).getAttribute(SignInCaptcha.ANSWER);
+    }
+
+    private static RequestPostProcessor address(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private List<String> loginResults(String username) {
