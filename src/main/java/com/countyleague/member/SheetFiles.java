@@ -22,19 +22,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.countyleague.web.XlsxRows;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormat;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -76,54 +73,44 @@ final class SheetFiles {
     }
 
     private static Content readXlsx(byte[] bytes) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
-            if (headerRow == null) {
-                return new Content(List.of(), requiredColumns());
-            }
-            Map<Integer, LedgerColumn> columns = new HashMap<>();
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            for (Cell cell : headerRow) {
-                LedgerColumn.byHeader(formatter.formatCellValue(cell)).ifPresent(c -> columns.put(cell.getColumnIndex(), c));
-            }
-            List<SheetRow> rows = new ArrayList<>();
-            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
+        Map<Integer, LedgerColumn> columns = new HashMap<>();
+        List<SheetRow> rows = new ArrayList<>();
+        boolean[] header = {false};
+        try {
+            XlsxRows.read(bytes, (number, cells) -> {
+                if (!header[0]) {
+                    header[0] = true;
+                    cells.forEach((index, cell) -> LedgerColumn.byHeader(cell.display()).ifPresent(c -> columns.put(index, c)));
+                    return;
                 }
-                Map<LedgerColumn, SheetRow.Cell> cells = new EnumMap<>(LedgerColumn.class);
-                int rowNumber = r + 1;
-                columns.forEach((index, column) -> cells.put(column, cellOf(row.getCell(index), formatter,
-                        CellReference.convertNumToColString(index) + rowNumber)));
-                addUnlessBlank(rows, new SheetRow(r + 1, cells));
-            }
-            return new Content(rows, missing(columns.values()));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnreadableSheetException unreadable) {
-                throw unreadable;
-            }
-            throw new UnreadableSheetException("member.import.unreadable", e);
+                Map<LedgerColumn, SheetRow.Cell> values = new EnumMap<>(LedgerColumn.class);
+                columns.forEach((index, column) -> values.put(column,
+                        cellOf(cells.get(index), CellReference.convertNumToColString(index) + number)));
+                addUnlessBlank(rows, new SheetRow(number, values));
+            });
+        } catch (XlsxRows.Refused refused) {
+            throw new UnreadableSheetException(switch (refused.problem()) {
+                case NOT_XLSX -> "member.import.file-type";
+                case INFLATES_TOO_MUCH -> "member.import.inflates-too-much";
+                case CELL_TOO_LONG -> "member.import.cell-too-long";
+                case UNREADABLE -> "member.import.unreadable";
+            }, refused);
         }
+        return header[0] ? new Content(rows, missing(columns.values())) : new Content(List.of(), requiredColumns());
     }
 
-    private static SheetRow.Cell cellOf(Cell cell, DataFormatter formatter, String address) {
-        if (cell == null) {
-            return new SheetRow.Cell(null, null, null, address);
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? new SheetRow.Cell(null, null, cell.getLocalDateTimeCellValue().toLocalDate(), address)
-                    : new SheetRow.Cell(null, cell.getNumericCellValue(), null, address);
-            case STRING -> SheetRow.Cell.text(cell.getStringCellValue(), address);
-            case BOOLEAN -> SheetRow.Cell.text(cell.getBooleanCellValue() ? "是" : "否", address);
-            default -> SheetRow.Cell.text(formatter.formatCellValue(cell), address);
-        };
+    private static SheetRow.Cell cellOf(XlsxRows.Cell cell, String address) {
+        return cell == null ? new SheetRow.Cell(null, null, null, address)
+                : new SheetRow.Cell(cell.text(), cell.number(), cell.date(), address);
     }
 
     private static Content readCsv(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                // text has no NUL bytes: this is some other file named .csv
+                throw new UnreadableSheetException("member.import.file-type", null);
+            }
+        }
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), charsetOf(bytes))) {
             List<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader).getRecords();
             if (records.isEmpty()) {

@@ -5,20 +5,14 @@ import com.countyleague.account.Actors;
 import com.countyleague.org.Position;
 import com.countyleague.org.Residences;
 import com.countyleague.web.RuleViolationException;
+import com.countyleague.web.XlsxRows;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,43 +64,36 @@ public class CompoundPositions {
                 });
         List<Problem> problems = new ArrayList<>();
         Map<Long, Position> found = new LinkedHashMap<>();
-        DataFormatter text = new DataFormatter();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new RuleViolationException("file", "positions.file.rows", MAX_ROWS);
-            }
-            for (Row row : sheet) {
-                int number = row.getRowNum() + 1;
-                String name = text.formatCellValue(row.getCell(0)).strip();
+        try {
+            XlsxRows.read(xlsx, (number, cells) -> {
+                String name = text(cells, 0);
                 if (number == 1 || name.isEmpty()) {
-                    continue;
+                    return;
                 }
-                String branch = text.formatCellValue(row.getCell(1)).strip();
+                if (number - 1 > MAX_ROWS) {
+                    throw new RuleViolationException("file", "positions.file.rows", MAX_ROWS);
+                }
+                String branch = text(cells, 1);
                 List<long[]> candidates = byName.getOrDefault(name, List.of()).stream()
                         .filter(c -> branch.isEmpty() || branchNames.get(c[1] + "").equals(branch)).toList();
                 if (candidates.isEmpty()) {
                     problems.add(new Problem(number, "positions.unknown", name));
-                    continue;
+                    return;
                 }
                 if (candidates.size() > 1) {
                     problems.add(new Problem(number, "positions.ambiguous", name));
-                    continue;
+                    return;
                 }
                 try {
-                    Position position = new Position(new BigDecimal(text.formatCellValue(row.getCell(2)).strip()),
-                            new BigDecimal(text.formatCellValue(row.getCell(3)).strip()));
+                    Position position = new Position(new BigDecimal(text(cells, 2)), new BigDecimal(text(cells, 3)));
                     if (found.put(candidates.get(0)[0], position) != null) {
                         problems.add(new Problem(number, "positions.twice", name));
                     }
                 } catch (NumberFormatException | RuleViolationException e) {
                     problems.add(new Problem(number, "positions.invalid", name));
                 }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RuleViolationException refusal) {
-                throw refusal;
-            }
+            });
+        } catch (XlsxRows.Refused e) {
             throw new RuleViolationException("file", "positions.file.unreadable");
         }
         if (!problems.isEmpty()) {
@@ -114,5 +101,10 @@ public class CompoundPositions {
         }
         found.forEach(residences::locate);
         return new Outcome(found.size(), List.of());
+    }
+
+    private static String text(Map<Integer, XlsxRows.Cell> cells, int column) {
+        XlsxRows.Cell cell = cells.get(column);
+        return cell == null ? "" : cell.display().strip();
     }
 }

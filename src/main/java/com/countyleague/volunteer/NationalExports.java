@@ -1,6 +1,5 @@
 package com.countyleague.volunteer;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +24,8 @@ import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory;
 import com.countyleague.account.Reach;
 import com.countyleague.web.RuleViolationException;
+import com.countyleague.web.XlsxRows;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -247,42 +246,39 @@ public class NationalExports {
      * their header, whatever their order.
      */
     private static List<String[]> read(byte[] file) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter();
-            Row header = sheet.getRow(0);
-            if (header == null) {
-                throw new RuleViolationException("file", "national.import.header");
-            }
-            int key = -1;
-            int result = -1;
-            int reason = -1;
-            for (int c = 0; c < header.getLastCellNum(); c++) {
-                String name = formatter.formatCellValue(header.getCell(c)).trim();
-                key = name.equals("记录编号") ? c : key;
-                result = name.equals("处理结果") ? c : result;
-                reason = name.equals("失败原因") || name.equals("退回原因") ? c : reason;
-            }
-            if (key < 0 || result < 0 || reason < 0) {
-                throw new RuleViolationException("file", "national.import.header");
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new RuleViolationException("file", "national.import.too-many", MAX_ROWS);
-            }
-            List<String[]> rows = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                String[] cells = row == null ? new String[] {"", "", ""} : new String[] {formatter.formatCellValue(row.getCell(key)),
-                        formatter.formatCellValue(row.getCell(result)), formatter.formatCellValue(row.getCell(reason))};
+        List<String[]> rows = new ArrayList<>();
+        int[] header = {-1, -1, -1};
+        try {
+            XlsxRows.read(file, (number, cells) -> {
+                if (number == 1) {
+                    cells.forEach((c, cell) -> {
+                        String name = cell.display().trim();
+                        header[0] = name.equals("记录编号") ? c : header[0];
+                        header[1] = name.equals("处理结果") ? c : header[1];
+                        header[2] = name.equals("失败原因") || name.equals("退回原因") ? c : header[2];
+                    });
+                    return;
+                }
+                if (number - 1 > MAX_ROWS) {
+                    throw new RuleViolationException("file", "national.import.too-many", MAX_ROWS);
+                }
+                String[] values = new String[3];
+                for (int i = 0; i < 3; i++) {
+                    XlsxRows.Cell cell = cells.get(header[i]);
+                    values[i] = cell == null ? "" : cell.display();
+                }
                 // a blank row keeps its place, so that the rows named in a refusal are the sheet's own
-                rows.add(String.join("", cells).isBlank() ? null : cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RuleViolationException refusal) {
-                throw refusal;
-            }
+                while (rows.size() < number - 2) {
+                    rows.add(null);
+                }
+                rows.add(String.join("", values).isBlank() ? null : values);
+            });
+        } catch (XlsxRows.Refused e) {
             throw new RuleViolationException("file", "national.import.unreadable");
         }
+        if (header[0] < 0 || header[1] < 0 || header[2] < 0) {
+            throw new RuleViolationException("file", "national.import.header");
+        }
+        return rows;
     }
 }
