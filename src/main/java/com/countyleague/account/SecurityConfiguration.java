@@ -49,7 +49,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/login/captcha", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/captcha", "/upload-too-large", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
                         .requestMatchers("/join/**", "/verify/**", "/notices/**").permitAll()
                         // what a youth card's QR code opens, for whoever scans it

@@ -83,9 +83,15 @@ final class SheetFiles {
                     cells.forEach((index, cell) -> LedgerColumn.byHeader(cell.display()).ifPresent(c -> columns.put(index, c)));
                     return;
                 }
+                // only the cells that hold something: a hundred thousand rows stay a few hundred bytes each
                 Map<LedgerColumn, SheetRow.Cell> values = new EnumMap<>(LedgerColumn.class);
-                columns.forEach((index, column) -> values.put(column,
-                        cellOf(cells.get(index), CellReference.convertNumToColString(index) + number)));
+                columns.forEach((index, column) -> {
+                    XlsxRows.Cell cell = cells.get(index);
+                    if (cell != null) {
+                        values.put(column, new SheetRow.Cell(cell.text(), cell.number(), cell.date(),
+                                CellReference.convertNumToColString(index) + number));
+                    }
+                });
                 addUnlessBlank(rows, new SheetRow(number, values));
             });
         } catch (XlsxRows.Refused refused) {
@@ -97,11 +103,6 @@ final class SheetFiles {
             }, refused);
         }
         return header[0] ? new Content(rows, missing(columns.values())) : new Content(List.of(), requiredColumns());
-    }
-
-    private static SheetRow.Cell cellOf(XlsxRows.Cell cell, String address) {
-        return cell == null ? new SheetRow.Cell(null, null, null, address)
-                : new SheetRow.Cell(cell.text(), cell.number(), cell.date(), address);
     }
 
     private static Content readCsv(byte[] bytes) {

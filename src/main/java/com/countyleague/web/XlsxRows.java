@@ -157,6 +157,7 @@ public final class XlsxRows {
         private final StylesTable styles;
         private final RowHandler handler;
         private final StringBuilder value = new StringBuilder();
+        private final Map<String, String> repeats = new HashMap<>();
         private Map<Integer, Cell> cells = new HashMap<>();
         private int rowNumber;
         private int column = -1;
@@ -239,8 +240,16 @@ public final class XlsxRows {
             return switch (type) {
                 case "s" -> raw.isEmpty() ? null : new Cell(strings.getItemAt(Integer.parseInt(raw)).getString(), null, null);
                 case "b" -> new Cell("1".equals(raw) ? "是" : "否", null, null);
-                default -> new Cell(raw, null, null);
+                default -> new Cell(shared(raw), null, null);
             };
+        }
+
+        /** Short texts repeat down a column (男, 团员, a branch's name): one copy of each keeps big sheets small. */
+        private String shared(String text) {
+            if (text.length() > 16 || repeats.size() >= 10_000) {
+                return text;
+            }
+            return repeats.computeIfAbsent(text, t -> t);
         }
 
         private boolean isDate() {
