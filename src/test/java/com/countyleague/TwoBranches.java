@@ -70,7 +70,7 @@ public class TwoBranches {
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
                        Governance governance, long certificateRequest, long attendanceFlag, long backfill, long backfillEvidence,
-                       long lateShift) {
+                       long lateShift, long correction) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -281,10 +281,16 @@ public class TwoBranches {
                         insert into shift_late_confirmation (shift_id, reason, content_type, evidence, requested_by, requested_at, status, version)
                         select id, '忘了确认', 'image/png', ?, ?, now(), 'PENDING', 0 from s returning id""")
                 .params(post, memberPerson, png(), secretary).query(Long.class).single();
+        // the member asking for their mobile to be corrected
+        long correction = jdbc.sql("""
+                        insert into correction_request (person_id, organization_id, field, wanted, status, created_at)
+                        values (?, ?, 'MOBILE', '13800000000', 'OPEN', now()) returning id""")
+                .params(memberPerson, branch.id()).query(Long.class).single();
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
-                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence, lateShift);
+                account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence, lateShift,
+                correction);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +38,13 @@ public class AuditTrail {
 
     private final AuditRecords records;
     private final Actors actors;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    AuditTrail(AuditRecords records, Actors actors, Clock clock, @Value("${league.zone}") ZoneId zone) {
+    AuditTrail(AuditRecords records, Actors actors, JdbcClient jdbc, Clock clock, @Value("${league.zone}") ZoneId zone) {
         this.records = records;
+        this.jdbc = jdbc;
         this.actors = actors;
         this.clock = clock;
         this.zone = zone;
@@ -52,10 +58,41 @@ public class AuditTrail {
      */
     @Transactional
     public void record(String action, String target, String detail) {
+        save(action, target, detail);
+    }
+
+    /**
+     * Records an export and whose data it held, so that each of them can later see that a list
+     * carrying them left the system.
+     */
+    @Transactional
+    public void recordExport(String action, String target, String detail, Collection<Long> personIds) {
+        long auditId = save(action, target, detail).getId();
+        jdbc.sql("insert into audit_export_subject (audit_id, person_ids) values (?, cast(? as bigint[]))")
+                .params(auditId, personIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))).update();
+    }
+
+    private AuditRecord save(String action, String target, String detail) {
         Actor actor = actors.current();
         HttpServletRequest request = LoginLog.currentRequest();
-        records.save(new AuditRecord(clock.instant(), actor.username(), actor.organizationId(), action, target, detail,
+        return records.save(new AuditRecord(clock.instant(), actor.username(), actor.organizationId(), action, target, detail,
                 request == null ? null : request.getRemoteAddr()));
+    }
+
+    /** A time staff revealed a person's identity number or exported a list holding them; the unit acted for. */
+    public record Touch(Instant at, String action, String unitName) {
+    }
+
+    /** Every reveal of this person's identity number and every export that held them, newest first. */
+    @Transactional(readOnly = true)
+    public List<Touch> touching(long personId) {
+        return jdbc.sql("""
+                        select a.at, a.action, o.name from audit_log a left join organization o on o.id = a.organization_id
+                        where (a.target = 'person:' || :id and a.action = 'REVEAL_ID_NUMBER')
+                           or a.id in (select s.audit_id from audit_export_subject s where s.person_ids @> array[cast(:id as bigint)])
+                        order by a.at desc, a.id desc""")
+                .param("id", personId)
+                .query((rs, n) -> new Touch(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
     }
 
     @Transactional(readOnly = true)

@@ -57,7 +57,11 @@ public class Notification {
     }
 
     public Object[] getArgumentList() {
-        return arguments == null || arguments.isEmpty() ? new Object[0] : arguments.split(SEPARATOR, -1);
+        return argumentsOf(arguments);
+    }
+
+    static Object[] argumentsOf(String joined) {
+        return joined == null || joined.isEmpty() ? new Object[0] : joined.split(SEPARATOR, -1);
     }
 
     public String getLink() {

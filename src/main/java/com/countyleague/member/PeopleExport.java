@@ -80,8 +80,8 @@ public class PeopleExport {
                 }
             }
         });
-        audit.record("EXPORT_PEOPLE", "ledger:" + search.ledger(), describe(search) + "; rows " + ids.size()
-                + ", identity numbers in full " + unmasked[0]);
+        audit.recordExport("EXPORT_PEOPLE", "ledger:" + search.ledger(), describe(search) + "; rows " + ids.size()
+                + ", identity numbers in full " + unmasked[0], ids);
     }
 
     /** The filter, for the audit line; an identity number searched for is recorded masked. */

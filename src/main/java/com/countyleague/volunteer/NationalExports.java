@@ -124,7 +124,8 @@ public class NationalExports {
                                 exported_at = excluded.exported_at, exported_by = excluded.exported_by""")
                     .params(line.key(), line.personId(), now, actor.username()).update();
         }
-        audit.record("NATIONAL_EXPORT", "organization:" + unit.id(), lines.size() + " records; " + from + "–" + to);
+        audit.recordExport("NATIONAL_EXPORT", "organization:" + unit.id(), lines.size() + " records; " + from + "–" + to,
+                lines.stream().map(Line::personId).distinct().toList());
         write(lines, out);
     }
 

@@ -17,6 +17,10 @@ public class Texts {
         this.messages = messages;
     }
 
+    public String of(String key) {
+        return of(key, new Object[0]);
+    }
+
     public String of(String key, Object[] arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }

@@ -1,0 +1,46 @@
+package com.countyleague.group;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import com.countyleague.member.PersonalDataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static com.countyleague.member.PersonalDataSource.day;
+import static com.countyleague.member.PersonalDataSource.text;
+import static com.countyleague.member.PersonalDataSource.word;
+
+/** A person's group memberships, past and present, for their privacy page. */
+@Component
+class GroupPersonalData implements PersonalDataSource {
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    GroupPersonalData(JdbcClient jdbc, @Value("${league.zone}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<Section> about(long personId) {
+        return List.of(new Section("privacy.groups", List.of("privacy.col.group", "privacy.col.role", "privacy.col.status",
+                "privacy.col.from", "privacy.col.to"), jdbc.sql("""
+                        select g.name, m.role, m.status, coalesce(m.joined_at, m.requested_at), m.ended_at
+                        from group_membership m join community_group g on g.id = m.group_id
+                        where m.person_id = ? order by m.requested_at desc""")
+                .param(personId)
+                .query((rs, n) -> List.of(text(rs.getString(1)), rs.getString(2) == null ? word("group.role.", "none")
+                                : word("group.role.", rs.getString(2)), word("group.membership.", rs.getString(3)),
+                        day(rs.getTimestamp(4), zone), day(rs.getTimestamp(5), zone)))
+                .list()));
+    }
+}
