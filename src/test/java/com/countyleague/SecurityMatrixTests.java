@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import com.countyleague.TwoBranches.Side;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -444,5 +447,291 @@ class SecurityMatrixTests {
             doc.append('\n');
         });
         Files.writeString(DOCUMENT, doc.toString());
+    }
+
+    // --- hostile input ---
+
+    /**
+     * Every endpoint of the generated list, with hostile input in every parameter, form field, path
+     * variable and JSON body, as the least and the most privileged caller it admits: never a server
+     * error, nothing stored when the request is refused, and what is echoed or stored shown escaped.
+     * A new endpoint is fuzzed without being named here.
+     */
+    @Nested
+    class Fuzzing {
+
+        private static final String SCRIPT = "<script>alert('fz')</script>";
+        private static final Map<String, String> STRINGS = new LinkedHashMap<>();
+
+        static {
+            STRINGS.put("empty", "");
+            STRINGS.put("blank", " \t\u3000 ");
+            STRINGS.put("over-long", "长".repeat(4000) + "x".repeat(6000));
+            STRINGS.put("NUL", "a\u0000b");
+            STRINGS.put("control characters", "a\u0007b\u001b[31m\r\nc\u202ed\u0008");
+            STRINGS.put("emoji and mixed scripts", "😀👨‍👩‍👧 Ωmega العربية 𠀀 ＡＢＣ");
+            STRINGS.put("SQL", "' OR '1'='1'; drop table person; --");
+            STRINGS.put("HTML", "\"><img src=x onerror=alert(1)>" + SCRIPT);
+        }
+
+        private static final List<String> NUMBERS = List.of("-1", "0", "99999999999999999999", "1e309", "abc");
+        private static final List<String> DATES = List.of("2026-02-30", "0000-00-00", "9999-12-31T25:61", "昨天");
+        private static final List<String> IDS = List.of("-1", "0", "99999999999999999999", "abc");
+        /** Logs that record attempts, refused ones included, and the session store. */
+        private static final List<String> LOGS = List.of("operation_log", "login_log", "audit_log", "spring_session",
+                "spring_session_attributes", "event_publication", "flyway_schema_history");
+
+        enum Kind { STRING, NUMBER, DATE, MISSING, DUPLICATED, PATH }
+
+        record Round(Kind kind, String label, String value) {
+        }
+
+        record Input(String name, Class<?> type) {
+        }
+
+        @Test
+        void everyEndpointTakesHostileInputWithoutAServerErrorAndStoresNothingWhenRefused() throws Exception {
+            Map<String, Map<Caller, Boolean>> declared = declared();
+            String counts = countsQuery();
+            List<String> serverErrors = new ArrayList<>();
+            List<String> stored = new ArrayList<>();
+            List<String> unescaped = new ArrayList<>();
+            int requests = 0;
+            for (Endpoint endpoint : endpoints()) {
+                for (Caller caller : fuzzCallers(declared.getOrDefault(endpoint.key(), Map.of()))) {
+                    for (Round round : rounds(endpoint)) {
+                        requests++;
+                        String what = endpoint.key() + " as " + caller + " with " + round.kind() + " " + round.label();
+                        transactions.executeWithoutResult(status -> {
+                            status.setRollbackOnly();
+                            List<Long> before = endpoint.reads() ? null : count(counts);
+                            MvcResult result;
+                            try {
+                                result = mvc.perform(fuzzed(endpoint, caller, round)).andReturn();
+                            } catch (Exception e) {
+                                serverErrors.add(what + ": " + e);
+                                return;
+                            }
+                            int code = result.getResponse().getStatus();
+                            if (code >= 500) {
+                                serverErrors.add(what + ": " + code);
+                            }
+                            // a refusal thrown through the service's transaction rolls back all it wrote, as it will in production
+                            boolean rolledBack = ((org.springframework.transaction.support.DefaultTransactionStatus) status).isGlobalRollbackOnly();
+                            if (before != null && !rolledBack && refusedInput(endpoint, result)) {
+                                List<Long> after = count(counts);
+                                if (after != null && !after.equals(before)) {
+                                    stored.add(what + " (" + code + ") changed " + changedTables(before, after));
+                                }
+                            }
+                            if (showsRawScript(result) || (round.label().equals("HTML") && !refusedInput(endpoint, result)
+                                    && followShowsRawScript(result, caller))) {
+                                unescaped.add(what);
+                            }
+                        });
+                    }
+                }
+            }
+            System.out.printf("Fuzzed %d requests%n", requests);
+            org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+                soft.assertThat(serverErrors).as("server errors").isEmpty();
+                soft.assertThat(stored).as("refused requests that stored something").isEmpty();
+                soft.assertThat(unescaped).as("pages showing the script unescaped").isEmpty();
+            });
+        }
+
+        /** The least privileged caller the endpoint admits, and the county admin: the two ends of every form. */
+        private List<Caller> fuzzCallers(Map<Caller, Boolean> row) {
+            List<Caller> callers = new ArrayList<>();
+            for (Caller caller : Caller.values()) {
+                if (row.getOrDefault(caller, false)) {
+                    callers.add(caller);
+                    break;
+                }
+            }
+            if (row.getOrDefault(Caller.COUNTY_ADMIN, false) && !callers.contains(Caller.COUNTY_ADMIN)) {
+                callers.add(Caller.COUNTY_ADMIN);
+            }
+            return callers.isEmpty() ? List.of(Caller.COUNTY_ADMIN) : callers;
+        }
+
+        private List<Round> rounds(Endpoint endpoint) {
+            List<Input> inputs = inputs(endpoint);
+            boolean body = hasBody(endpoint);
+            List<Round> rounds = new ArrayList<>();
+            rounds.add(new Round(Kind.MISSING, "everything", null));
+            endpoint.variables().stream().findAny().ifPresent(v -> IDS.forEach(id -> rounds.add(new Round(Kind.PATH, id, id))));
+            if (inputs.isEmpty() && !body) {
+                return rounds;
+            }
+            STRINGS.forEach((label, value) -> rounds.add(new Round(Kind.STRING, label, value)));
+            NUMBERS.forEach(n -> rounds.add(new Round(Kind.NUMBER, n, n)));
+            if (body || inputs.stream().anyMatch(i -> temporal(i.type()))) {
+                DATES.forEach(d -> rounds.add(new Round(Kind.DATE, d, d)));
+            }
+            rounds.add(new Round(Kind.DUPLICATED, "parameters", "重复"));
+            return rounds;
+        }
+
+        private AbstractMockHttpServletRequestBuilder<?> fuzzed(Endpoint endpoint, Caller caller, Round round) {
+            Object[] path = endpoint.variables().stream()
+                    .map(v -> round.kind() == Kind.PATH ? round.value() : pathValue(endpoint.pattern(), v, own)).toArray();
+            AbstractMockHttpServletRequestBuilder<?> builder = hasFile(endpoint)
+                    ? multipart(HttpMethod.valueOf(endpoint.method()), endpoint.pattern(), path)
+                    : request(HttpMethod.valueOf(endpoint.method()), endpoint.pattern(), path);
+            if (round.kind() != Kind.MISSING) {
+                for (Input input : inputs(endpoint)) {
+                    if (MultipartFile.class.isAssignableFrom(input.type())) {
+                        // a name that climbs out of any directory, and bytes that are no image or sheet
+                        ((MockMultipartHttpServletRequestBuilder) builder).file(new MockMultipartFile(input.name(),
+                                "../../../etc/passwd.xlsx", "image/png", "not what it says".getBytes()));
+                        continue;
+                    }
+                    String fair = paramValue(input.name(), input.type());
+                    String value = switch (round.kind()) {
+                        case STRING -> input.type() == String.class ? round.value() : fair;
+                        case NUMBER -> number(input.type()) ? round.value() : fair;
+                        case DATE -> temporal(input.type()) ? round.value() : fair;
+                        default -> fair;
+                    };
+                    if (round.kind() == Kind.DUPLICATED) {
+                        builder.param(input.name(), fair == null ? "1" : fair, round.value());
+                    } else if (value != null) {
+                        builder.param(input.name(), value);
+                    }
+                }
+            }
+            if (hasBody(endpoint)) {
+                builder.contentType(MediaType.APPLICATION_JSON).content(switch (round.kind()) {
+                    case MISSING -> "";
+                    case STRING -> "{\"itemId\": \"" + round.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+                    case NUMBER -> "{\"itemId\": " + round.value() + "}";
+                    case DATE -> "{\"itemId\": " + own.reward() + ", \"requestKey\": \"" + round.value() + "\"}";
+                    case DUPLICATED -> "{\"itemId\": " + own.reward() + ", \"itemId\": \"x\"}";
+                    case PATH -> "{\"itemId\": " + own.reward() + "}";
+                });
+            }
+            if (!endpoint.reads()) {
+                builder.with(csrf());
+            }
+            String username = username(caller);
+            if (username != null) {
+                builder.with(fixtures.signedIn(username));
+            }
+            return builder;
+        }
+
+        /** Request parameters, and the fields of the forms Spring binds from them. */
+        private List<Input> inputs(Endpoint endpoint) {
+            List<Input> inputs = new ArrayList<>();
+            for (MethodParameter parameter : endpoint.handler().getMethodParameters()) {
+                Class<?> type = parameter.getParameterType();
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param != null) {
+                    inputs.add(new Input(param.name().isEmpty() ? param.value().isEmpty() ? parameter.getParameterName() : param.value()
+                            : param.name(), type));
+                } else if (type.getName().startsWith("com.countyleague.") && !type.isEnum()
+                        && !parameter.hasParameterAnnotation(RequestBody.class)
+                        && !parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+                    if (type.isRecord()) {
+                        for (var component : type.getRecordComponents()) {
+                            inputs.add(new Input(component.getName(), component.getType()));
+                        }
+                    } else {
+                        for (var property : org.springframework.beans.BeanUtils.getPropertyDescriptors(type)) {
+                            if (property.getWriteMethod() != null) {
+                                inputs.add(new Input(property.getName(), property.getPropertyType()));
+                            }
+                        }
+                    }
+                }
+            }
+            return inputs;
+        }
+
+        private boolean hasBody(Endpoint endpoint) {
+            return List.of(endpoint.handler().getMethodParameters()).stream().anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
+        }
+
+        private static boolean number(Class<?> type) {
+            return type == int.class || type == long.class || type == double.class || Number.class.isAssignableFrom(type);
+        }
+
+        private static boolean temporal(Class<?> type) {
+            return java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.time.YearMonth.class;
+        }
+
+        /** Refused: sent to sign in, 4xx, a form shown again with its errors, or a redirect carrying the reason. */
+        private boolean refusedInput(Endpoint endpoint, MvcResult result) {
+            int code = result.getResponse().getStatus();
+            boolean page = !endpoint.pattern().startsWith("/api/");
+            return refused(result) || code >= 400 || (page && !endpoint.reads() && code == 200)
+                    || result.getFlashMap().get("failure") != null;
+        }
+
+        private static boolean showsRawScript(MvcResult result) {
+            String type = result.getResponse().getContentType();
+            try {
+                return type != null && type.startsWith("text/html") && result.getResponse().getContentAsString().contains(SCRIPT);
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Where a stored value goes next: the page the form redirects to, as the same caller. */
+        private boolean followShowsRawScript(MvcResult result, Caller caller) {
+            String location = result.getResponse().getRedirectedUrl();
+            if (location == null || !location.startsWith("/")) {
+                return false;
+            }
+            try {
+                var next = get(location);
+                String username = username(caller);
+                if (username != null) {
+                    next.with(fixtures.signedIn(username));
+                }
+                return showsRawScript(mvc.perform(next).andReturn());
+            } catch (Exception e) {
+                throw new IllegalStateException(location, e);
+            }
+        }
+
+        /** One query counting the rows of every table but the logs. */
+        private String countsQuery() {
+            List<String> tables = jdbc.sql("""
+                            select table_name from information_schema.tables
+                            where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name""")
+                    .query(String.class).list().stream().filter(t -> !LOGS.contains(t)).toList();
+            return "select " + String.join(", ", tables.stream().map(t -> "(select count(*) from " + t + ") as \"" + t + "\"").toList());
+        }
+
+        /** Row counts by table, or null when the request left the transaction failed (nothing of it can be stored). */
+        private List<Long> count(String query) {
+            try {
+                return jdbc.sql(query).query((rs, n) -> {
+                    List<Long> values = new ArrayList<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        values.add(rs.getLong(c));
+                    }
+                    return values;
+                }).single();
+            } catch (org.springframework.dao.DataAccessException aborted) {
+                return null;
+            }
+        }
+
+        private String changedTables(List<Long> before, List<Long> after) {
+            List<String> tables = jdbc.sql("""
+                            select table_name from information_schema.tables
+                            where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name""")
+                    .query(String.class).list().stream().filter(t -> !LOGS.contains(t)).toList();
+            List<String> changed = new ArrayList<>();
+            for (int i = 0; i < before.size(); i++) {
+                if (!before.get(i).equals(after.get(i))) {
+                    changed.add(tables.get(i) + " " + before.get(i) + "→" + after.get(i));
+                }
+            }
+            return String.join(", ", changed);
+        }
     }
 }

@@ -12,6 +12,7 @@ import com.countyleague.account.LoginLog;
 import com.countyleague.account.OnlineSessions;
 import com.countyleague.account.OperationLog;
 import com.countyleague.account.OperationRecord;
+import com.countyleague.web.Download;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 
@@ -95,9 +96,7 @@ class LogController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.xlsx\"");
-        auditTrail.export(new AuditTrail.Filter(operator, action, target, from, to), response.getOutputStream());
+        auditTrail.export(new AuditTrail.Filter(operator, action, target, from, to), Download.xlsx(response, "audit-log.xlsx"));
     }
 
     @GetMapping("/admin/online")

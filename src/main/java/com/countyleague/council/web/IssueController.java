@@ -12,6 +12,7 @@ import com.countyleague.council.ResidentIssues;
 import com.countyleague.group.Groups;
 import com.countyleague.member.Dictionaries;
 import com.countyleague.org.Organizations;
+import com.countyleague.web.Download;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
@@ -74,10 +75,8 @@ class IssueController {
     @GetMapping("/admin/issues/export")
     void export(@RequestParam(required = false) ResidentIssue.Status status, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(required = false) Long under, HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"issues.xlsx\"");
         issues.export(new ResidentIssues.Filter(status, overdue, under),
-                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()), response.getOutputStream());
+                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()), Download.xlsx(response, "issues.xlsx"));
     }
 
     @GetMapping("/admin/issues/new")

@@ -20,6 +20,7 @@ import com.countyleague.member.PersonStatus;
 import com.countyleague.member.Transfers;
 import com.countyleague.org.Organizations;
 import com.countyleague.org.Residences;
+import com.countyleague.web.Download;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
@@ -101,9 +102,7 @@ class PersonController {
 
     @GetMapping("/export")
     void export(@ModelAttribute("search") PersonSearch search, HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"ledger-" + search.ledger().name().toLowerCase() + ".xlsx\"");
-        export.export(search, response.getOutputStream());
+        export.export(search, Download.xlsx(response, "ledger-" + search.ledger().name().toLowerCase() + ".xlsx"));
     }
 
     @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.countyleague.volunteer.NationalExports;
+import com.countyleague.web.Download;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Formats;
 
@@ -44,9 +45,7 @@ class NationalExportController {
     @GetMapping("/admin/service/national/export")
     void export(@RequestParam(required = false) Long under, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"volunteer-records-" + from + "-" + to + ".xlsx\"");
-        exports.export(under, from, to, response.getOutputStream());
+        exports.export(under, from, to, Download.xlsx(response, "volunteer-records-" + from + "-" + to + ".xlsx"));
     }
 
     @PostMapping("/admin/service/national/acceptance")
