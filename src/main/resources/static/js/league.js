@@ -25,6 +25,22 @@
         }
     });
 
+    // an administrator's change from a one-button form asks why: data-reason="question", into its hidden reason field
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        var question = form.getAttribute('data-reason');
+        var field = form.querySelector('input[name="reason"]');
+        if (!question || !field || event.defaultPrevented) {
+            return;
+        }
+        var reason = window.prompt(question, '');
+        if (reason === null || reason.trim() === '') {
+            event.preventDefault();
+        } else {
+            field.value = reason.trim().substring(0, 200);
+        }
+    });
+
     // list toolbars: select all, "edit" needs exactly one row, "delete" asks with the count
     document.querySelectorAll('[data-league-list]').forEach(function (list) {
         var boxes = function () { return list.querySelectorAll('input[data-row-id]'); };

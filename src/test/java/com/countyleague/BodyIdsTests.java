@@ -141,7 +141,7 @@ class BodyIdsTests {
                 + "(LifeEventsTests.onlyMembersPast28WithoutAPostAreRetiredAndOnlyAfterConfirmation)");
 
         checks.put("POST /admin/orgs/new parentId", new Check("org admin", Side::orgAdmin,
-                value -> post("/admin/orgs/new").param("parentId", value).param("type", "BRANCH").param("name", "字段新支部")
+                value -> post("/admin/orgs/new").param("reason", "测试原因").param("parentId", value).param("type", "BRANCH").param("name", "字段新支部")
                         .param("code", "FIELD-" + value),
                 s -> s.branch().committeeId(), "select count(*) from organization where name = '字段新支部'"));
         checks.put("GET /admin/orgs/new parentId", "preselects the parent of the form only: the choice lists the caller's reach");
@@ -161,7 +161,7 @@ class BodyIdsTests {
         checks.put("POST /groups/{id}/remove ids", "memberships of that group only: Groups.remove refuses any other (403)");
 
         checks.put("POST /admin/accounts/new organizationId", new Check("org admin", Side::orgAdmin,
-                value -> post("/admin/accounts/new").param("organizationId", value).param("username", "field-" + value)
+                value -> post("/admin/accounts/new").param("reason", "测试原因").param("organizationId", value).param("username", "field-" + value)
                         .param("displayName", "字段账号").param("role", "MEMBER").param("password", "Field@2026x"),
                 s -> s.branch().id(), "select count(*) from account where display_name = '字段账号'"));
         checks.put("GET /admin/accounts/new organizationId", "preselects the unit of the form only: the choice lists the caller's reach");

@@ -226,7 +226,8 @@ class SecurityMatrixTests {
             }
         }
         if (!endpoint.reads()) {
-            builder.with(csrf());
+            // an administrator's change says why (web.AdminChange); harmless elsewhere
+            builder.with(csrf()).param("reason", "矩阵");
         }
         String username = username(caller);
         if (username != null) {
@@ -624,6 +625,9 @@ class SecurityMatrixTests {
         /** Request parameters, and the fields of the forms Spring binds from them. */
         private List<Input> inputs(Endpoint endpoint) {
             List<Input> inputs = new ArrayList<>();
+            if (endpoint.handler().hasMethodAnnotation(com.countyleague.web.AdminChange.class)) {
+                inputs.add(new Input(com.countyleague.web.AdminChange.FIELD, String.class));
+            }
             for (MethodParameter parameter : endpoint.handler().getMethodParameters()) {
                 Class<?> type = parameter.getParameterType();
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);

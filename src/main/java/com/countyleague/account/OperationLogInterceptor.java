@@ -43,6 +43,11 @@ class OperationLogInterceptor implements HandlerInterceptor {
         this.clock = clock;
     }
 
+    /** A write refused before its handler ran, to be logged as REJECTED. */
+    static void markRejected(HttpServletRequest request) {
+        request.setAttribute(REDISPLAYED, Boolean.TRUE);
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (isWrite(request)) {

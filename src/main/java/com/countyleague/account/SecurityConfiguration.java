@@ -38,9 +38,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String[] STAFF = {"COUNTY_ADMIN", "ORG_ADMIN", "BRANCH_SECRETARY", "GROUP_LEADER"};
 
     private final OperationLogInterceptor operationLogInterceptor;
+    private final ChangeReasonInterceptor changeReasonInterceptor;
 
-    SecurityConfiguration(OperationLogInterceptor operationLogInterceptor) {
+    SecurityConfiguration(OperationLogInterceptor operationLogInterceptor, ChangeReasonInterceptor changeReasonInterceptor) {
         this.operationLogInterceptor = operationLogInterceptor;
+        this.changeReasonInterceptor = changeReasonInterceptor;
     }
 
     @Bean
@@ -111,5 +113,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(operationLogInterceptor);
+        // after the log's: a change refused for want of a reason is still logged
+        registry.addInterceptor(changeReasonInterceptor);
     }
 }

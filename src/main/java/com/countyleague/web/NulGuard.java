@@ -26,7 +26,8 @@ class NulGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (parameter.getKey().indexOf('\0') >= 0 || Arrays.stream(parameter.getValue()).anyMatch(v -> v.indexOf('\0') >= 0)) {
+            if (parameter.getKey().indexOf('\0') >= 0
+                    || Arrays.stream(parameter.getValue()).anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }

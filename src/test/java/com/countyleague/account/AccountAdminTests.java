@@ -51,7 +51,7 @@ class AccountAdminTests {
     void anOrgAdminCreatesASecretaryInTheirSubtree() throws Exception {
         long branch = fixtures.unit(committeeA, OrganizationType.BRANCH, "账号甲社区团支部");
         String username = TestFixtures.uniqueCode("sec").toLowerCase();
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("username", username).param("displayName", "甲书记").param("role", "BRANCH_SECRETARY")
                         .param("organizationId", Long.toString(branch)).param("password", "Init@2026"))
                 .andExpect(status().is3xxRedirection());
@@ -61,7 +61,7 @@ class AccountAdminTests {
     @Test
     void anOrgAdminCannotBindAnAccountOutsideTheirSubtree() throws Exception {
         String username = TestFixtures.uniqueCode("out").toLowerCase();
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("username", username).param("displayName", "越权").param("role", "BRANCH_SECRETARY")
                         .param("organizationId", Long.toString(committeeB)).param("password", "Init@2026"))
                 .andExpect(status().isForbidden());
@@ -71,7 +71,7 @@ class AccountAdminTests {
     @Test
     void anOrgAdminCannotCreateACountyAdmin() throws Exception {
         String username = TestFixtures.uniqueCode("boss").toLowerCase();
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("username", username).param("displayName", "越权").param("role", "COUNTY_ADMIN")
                         .param("organizationId", Long.toString(committeeA)).param("password", "Init@2026"))
                 .andExpect(status().isForbidden());
@@ -87,10 +87,10 @@ class AccountAdminTests {
                 .andExpect(content().string(not(containsString(other))));
         mvc.perform(get("/admin/accounts/{id}/edit", otherId).with(fixtures.signedIn(orgAdminOfA)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/accounts/{id}/password", otherId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", otherId).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("password", "Taken@2026"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/accounts/{id}/enabled", otherId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/enabled", otherId).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("enabled", "false"))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select enabled from account where id = ?").param(otherId).query(Boolean.class).single()).isTrue();
@@ -101,19 +101,19 @@ class AccountAdminTests {
         String peer = fixtures.account(Role.ORG_ADMIN, committeeA);
         long peerId = idOf(peer);
         String peerHash = passwordHashOf(peer);
-        mvc.perform(post("/admin/accounts/{id}/password", peerId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", peerId).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("password", "Taken@2026"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/accounts/{id}/enabled", peerId).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/enabled", peerId).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("enabled", "false"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/accounts/{id}/password", idOf(orgAdminOfA)).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(orgAdminOfA)).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("password", "Taken@2026"))
                 .andExpect(status().isForbidden());
         assertThat(passwordHashOf(peer)).isEqualTo(peerHash);
         // another admin of the same unit cannot be made either
         String second = TestFixtures.uniqueCode("peer").toLowerCase();
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("username", second).param("displayName", "同级").param("role", "ORG_ADMIN")
                         .param("organizationId", Long.toString(committeeA)).param("password", "Init@2026"))
                 .andExpect(status().isForbidden());
@@ -123,7 +123,7 @@ class AccountAdminTests {
         long branch = fixtures.unit(committeeA, OrganizationType.BRANCH, "账号甲下级团支部");
         String below = fixtures.account(Role.ORG_ADMIN, branch);
         String belowHash = passwordHashOf(below);
-        mvc.perform(post("/admin/accounts/{id}/password", idOf(below)).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(below)).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("password", "Reset@2026x"))
                 .andExpect(status().is3xxRedirection());
         assertThat(passwordHashOf(below)).isNotEqualTo(belowHash);
@@ -143,7 +143,7 @@ class AccountAdminTests {
         mvc.perform(get("/me/").cookie(phone)).andExpect(redirectedUrl("/login"));
 
         // a reset by an admin ends them all
-        mvc.perform(post("/admin/accounts/{id}/password", idOf(username)).with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", idOf(username)).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("password", "Reset@2026x"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/me/").cookie(desktop)).andExpect(redirectedUrl("/login"));
@@ -167,14 +167,14 @@ class AccountAdminTests {
     @Test
     void aWeakPasswordOrATakenUsernameIsAFieldErrorAndCreatesNothing() throws Exception {
         String weak = TestFixtures.uniqueCode("weak").toLowerCase();
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("username", weak).param("displayName", "弱密码").param("role", "MEMBER")
                         .param("organizationId", Long.toString(committeeA)).param("password", "password"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("accountForm", "password"));
         assertThat(exists(weak)).isFalse();
 
-        mvc.perform(post("/admin/accounts/new").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/accounts/new").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("username", "SECRETARY").param("displayName", "重名").param("role", "MEMBER")
                         .param("organizationId", Long.toString(committeeA)).param("password", "Init@2026"))
                 .andExpect(status().isOk())

@@ -38,7 +38,7 @@ class AuditLogTests {
     void everyWriteIsLoggedWithItsSecretsMasked() throws Exception {
         String username = fixtures.account(Role.MEMBER, fixtures.rootId());
         long id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
-        mvc.perform(post("/admin/accounts/{id}/password", id).with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/accounts/{id}/password", id).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("password", "Secret@2026"))
                 .andExpect(status().is3xxRedirection());
 
@@ -53,7 +53,7 @@ class AuditLogTests {
     @Test
     void aRefusedWriteIsLoggedAsAFailure() throws Exception {
         String secretary = fixtures.account(Role.BRANCH_SECRETARY, fixtures.rootId());
-        mvc.perform(post("/admin/orgs/delete").with(fixtures.signedIn(secretary)).with(csrf()).param("ids", "1"))
+        mvc.perform(post("/admin/orgs/delete").param("reason", "测试原因").with(fixtures.signedIn(secretary)).with(csrf()).param("ids", "1"))
                 .andExpect(status().isForbidden());
         var row = jdbc.sql("select result, status from operation_log where operator = ? order by id desc limit 1")
                 .param(secretary).query().singleRow();
@@ -90,7 +90,7 @@ class AuditLogTests {
                 .andExpect(content().string(containsString(username)))
                 .andExpect(content().string(containsString("PhoneBrowser/1.0")));
 
-        mvc.perform(post("/admin/online/{ref}/logout", reference).with(fixtures.signedIn("admin")).with(csrf()))
+        mvc.perform(post("/admin/online/{ref}/logout", reference).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/me/password").cookie(session)).andExpect(redirectedUrl("/login"));
         assertThat(jdbc.sql("select result from login_log where username = ? order by id desc limit 1")

@@ -112,7 +112,7 @@ class SignInTests {
         long accountId = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
         mvc.perform(get("/admin/logs/logins").with(fixtures.signedIn("admin")))
                 .andExpect(content().string(containsString(username)));
-        mvc.perform(post("/admin/logs/logins/unlock/{id}", accountId).with(fixtures.signedIn("admin")).with(csrf()))
+        mvc.perform(post("/admin/logs/logins/unlock/{id}", accountId).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(FIRST_SIGN_IN));
     }
@@ -121,7 +121,7 @@ class SignInTests {
     void aDisabledAccountCannotSignIn() throws Exception {
         String username = fixtures.account(Role.MEMBER, fixtures.rootId());
         long accountId = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
-        mvc.perform(post("/admin/accounts/{id}/enabled", accountId).param("enabled", "false")
+        mvc.perform(post("/admin/accounts/{id}/enabled", accountId).param("reason", "测试原因").param("enabled", "false")
                 .with(fixtures.signedIn("admin")).with(csrf())).andExpect(status().is3xxRedirection());
         signIn(username, TestFixtures.PASSWORD).andExpect(redirectedUrl(REFUSED));
     }
@@ -178,7 +178,7 @@ class SignInTests {
         mvc.perform(post("/login").param("username", "admin").param("password", "Demo@2026"))
                 .andExpect(status().isForbidden());
         long before = jdbc.sql("select count(*) from organization").query(Long.class).single();
-        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn("admin"))
+        mvc.perform(post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn("admin"))
                         .param("parentId", Long.toString(fixtures.rootId())).param("type", "COMMITTEE")
                         .param("name", "无令牌团委").param("code", TestFixtures.uniqueCode("csrf")))
                 .andExpect(status().isForbidden());

@@ -85,7 +85,7 @@ class OrganizationFormTests {
     @Test
     void aGroupCannotBePlacedDirectlyUnderACommittee() throws Exception {
         long before = count();
-        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("parentId", Long.toString(committee)).param("type", "GROUP")
                         .param("name", "错位团小组").param("code", TestFixtures.uniqueCode("g")))
                 .andExpect(status().isOk())
@@ -99,11 +99,11 @@ class OrganizationFormTests {
         long branch = fixtures.unit(sub, OrganizationType.BRANCH, "下级团支部");
         String branchPath = fixtures.organization(branch).getPath();
 
-        mvc.perform(post("/admin/orgs/{id}/move", committee).with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/{id}/move", committee).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("parentId", Long.toString(sub)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("不能把组织调整到它自己或它的下级组织之下")));
-        mvc.perform(post("/admin/orgs/{id}/move", committee).with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/{id}/move", committee).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("parentId", Long.toString(committee)))
                 .andExpect(status().isOk());
 
@@ -118,7 +118,7 @@ class OrganizationFormTests {
         long branch = fixtures.unit(sub, OrganizationType.BRANCH, "整体迁移团支部");
         long group = fixtures.unit(branch, OrganizationType.GROUP, "整体迁移团小组");
 
-        mvc.perform(post("/admin/orgs/{id}/move", sub).with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/{id}/move", sub).param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("parentId", Long.toString(other)))
                 .andExpect(status().is3xxRedirection());
 
@@ -131,12 +131,12 @@ class OrganizationFormTests {
     @Test
     void aUnitWithUnitsBelowCannotBeDeleted() throws Exception {
         long branch = fixtures.unit(committee, OrganizationType.BRANCH, "有下级的团支部");
-        mvc.perform(post("/admin/orgs/delete").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/delete").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("ids", Long.toString(committee)))
                 .andExpect(status().is3xxRedirection());
         assertThat(fixtures.organization(committee).getName()).isEqualTo("表单测试团工委");
 
-        mvc.perform(post("/admin/orgs/delete").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/delete").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("ids", Long.toString(branch)))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from organization where id = ?").param(branch).query(Long.class).single()).isZero();
@@ -145,7 +145,7 @@ class OrganizationFormTests {
     @Test
     void aJointBranchKeepsItsPartnerUnits() throws Exception {
         String code = TestFixtures.uniqueCode("joint");
-        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn("admin")).with(csrf())
+        mvc.perform(post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                         .param("parentId", Long.toString(committee)).param("type", "JOINT_BRANCH")
                         .param("name", "“1+4+N”联合团支部").param("code", code)
                         .param("partners[0].kind", "PARTY_BRANCH").param("partners[0].name", "小区党支部")
@@ -158,7 +158,7 @@ class OrganizationFormTests {
     }
 
     private MockHttpServletRequestBuilder newBranch(String name, String code) {
-        return post("/admin/orgs/new").with(fixtures.signedIn("admin")).with(csrf())
+        return post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn("admin")).with(csrf())
                 .param("parentId", Long.toString(committee)).param("type", "BRANCH")
                 .param("name", name).param("code", code);
     }

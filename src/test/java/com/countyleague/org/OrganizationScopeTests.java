@@ -77,13 +77,13 @@ class OrganizationScopeTests {
         mvc.perform(post("/admin/orgs/{id}/edit", branchB).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("type", "BRANCH").param("name", "被篡改").param("code", TestFixtures.uniqueCode("X")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/orgs/{id}/move", branchB).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/orgs/{id}/move", branchB).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("parentId", Long.toString(committeeA)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/orgs/delete").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/orgs/delete").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("ids", Long.toString(branchB)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("parentId", Long.toString(committeeB)).param("type", "BRANCH")
                         .param("name", "越权新建").param("code", TestFixtures.uniqueCode("X")))
                 .andExpect(status().isForbidden());
@@ -95,7 +95,7 @@ class OrganizationScopeTests {
 
     @Test
     void anOrgAdminCannotMoveTheirOwnSubtreeOutOfTheirReach() throws Exception {
-        mvc.perform(post("/admin/orgs/{id}/move", branchA).with(fixtures.signedIn(orgAdminOfA)).with(csrf())
+        mvc.perform(post("/admin/orgs/{id}/move", branchA).param("reason", "测试原因").with(fixtures.signedIn(orgAdminOfA)).with(csrf())
                         .param("parentId", Long.toString(committeeB)))
                 .andExpect(status().isForbidden());
         assertThat(fixtures.organization(branchA).getParentId()).isEqualTo(committeeA);
@@ -117,7 +117,7 @@ class OrganizationScopeTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(fixtures.organization(branchA).getSecretary()).isEqualTo("新书记");
 
-        mvc.perform(post("/admin/orgs/new").with(fixtures.signedIn(secretaryOfA)).with(csrf())
+        mvc.perform(post("/admin/orgs/new").param("reason", "测试原因").with(fixtures.signedIn(secretaryOfA)).with(csrf())
                         .param("parentId", Long.toString(branchA)).param("type", "GROUP")
                         .param("name", "越权团小组").param("code", TestFixtures.uniqueCode("X")))
                 .andExpect(status().isForbidden());

@@ -5,6 +5,7 @@ import com.countyleague.account.Accounts;
 import com.countyleague.account.Accounts.AccountDraft;
 import com.countyleague.account.Accounts.AccountSearch;
 import com.countyleague.account.Role;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
@@ -64,6 +65,7 @@ class AccountAdminController {
         return form(model, null);
     }
 
+    @AdminChange
     @PostMapping("/new")
     String create(@Validated({Default.class, AccountForm.Creating.class}) @ModelAttribute AccountForm accountForm,
                   BindingResult result, Model model, RedirectAttributes redirect) {
@@ -88,6 +90,7 @@ class AccountAdminController {
         return form(model, account);
     }
 
+    @AdminChange
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Validated @ModelAttribute AccountForm accountForm, BindingResult result,
                   Model model, RedirectAttributes redirect) {
@@ -106,6 +109,7 @@ class AccountAdminController {
         return form(model, account);
     }
 
+    @AdminChange
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @Validated @ModelAttribute PasswordResetForm passwordResetForm,
                          BindingResult result, Model model, RedirectAttributes redirect) {
@@ -123,6 +127,7 @@ class AccountAdminController {
         return form(model, account);
     }
 
+    @AdminChange
     @PostMapping("/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         try {

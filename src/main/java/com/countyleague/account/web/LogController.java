@@ -12,6 +12,7 @@ import com.countyleague.account.LoginLog;
 import com.countyleague.account.OnlineSessions;
 import com.countyleague.account.OperationLog;
 import com.countyleague.account.OperationRecord;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Download;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
@@ -59,6 +60,7 @@ class LogController {
         return "account/logins";
     }
 
+    @AdminChange
     @PostMapping("/admin/logs/logins/unlock/{accountId}")
     String unlock(@PathVariable long accountId, RedirectAttributes redirect) {
         accounts.unlock(accountId);
@@ -105,6 +107,7 @@ class LogController {
         return "account/online";
     }
 
+    @AdminChange
     @PostMapping("/admin/online/{reference}/logout")
     String forceLogout(@PathVariable String reference, RedirectAttributes redirect) {
         flash.success(redirect, onlineSessions.forceLogout(reference) ? "online.logged-out" : "online.already-gone");

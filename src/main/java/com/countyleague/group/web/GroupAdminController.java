@@ -6,6 +6,7 @@ import com.countyleague.group.GroupRole;
 import com.countyleague.group.Groups;
 import com.countyleague.group.PracticeTheme;
 import com.countyleague.org.Organizations;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
@@ -103,6 +104,7 @@ class GroupAdminController {
         return "group/limits";
     }
 
+    @AdminChange
     @PostMapping("/limits")
     String setLimit(@RequestParam GroupKind kind, @RequestParam GroupRole role,
                     @RequestParam(required = false) Integer maxHolders, RedirectAttributes redirect) {

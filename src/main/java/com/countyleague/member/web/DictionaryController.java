@@ -3,6 +3,7 @@ package com.countyleague.member.web;
 import com.countyleague.member.Dictionaries;
 import com.countyleague.member.DictionaryItem;
 import com.countyleague.member.DictionaryKind;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.RuleViolationException;
 
@@ -37,6 +38,7 @@ class DictionaryController {
         return "member/dictionaries";
     }
 
+    @AdminChange
     @PostMapping
     String add(@RequestParam DictionaryKind kind, @RequestParam(required = false) String code,
                @RequestParam(required = false) String label, @RequestParam(defaultValue = "0") int sortOrder,
@@ -50,6 +52,7 @@ class DictionaryController {
         return "redirect:/admin/dictionaries?kind=" + kind;
     }
 
+    @AdminChange
     @PostMapping("/{id}")
     String change(@PathVariable long id, @RequestParam(required = false) String label,
                   @RequestParam(defaultValue = "0") int sortOrder, @RequestParam DictionaryItem.Badge badge,

@@ -10,6 +10,7 @@ import com.countyleague.org.Organizations;
 import com.countyleague.org.PartnerKind;
 import com.countyleague.org.Position;
 import com.countyleague.org.Residences;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Paging;
 import com.countyleague.web.RuleViolationException;
@@ -111,6 +112,7 @@ class OrganizationController {
         return formPage(model, null);
     }
 
+    @AdminChange
     @PostMapping("/new")
     String create(@Valid @ModelAttribute OrganizationForm organizationForm, BindingResult result, Model model,
                   RedirectAttributes redirect) {
@@ -161,6 +163,7 @@ class OrganizationController {
         return "org/move";
     }
 
+    @AdminChange
     @PostMapping("/{id}/move")
     String move(@PathVariable long id, @RequestParam(required = false) Long parentId, Model model,
                 RedirectAttributes redirect) {
@@ -174,6 +177,7 @@ class OrganizationController {
         }
     }
 
+    @AdminChange
     @PostMapping("/delete")
     String delete(@RequestParam(name = "ids", required = false) Long[] ids, RedirectAttributes redirect) {
         List<Long> chosen = ids == null ? List.of() : Arrays.asList(ids);

@@ -10,6 +10,7 @@ import com.countyleague.points.PointsBank;
 import com.countyleague.points.PointsRule;
 import com.countyleague.points.RewardItem;
 import com.countyleague.points.Rewards;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.Formats;
 import com.countyleague.web.Paging;
@@ -73,6 +74,7 @@ class PointsAdminController {
         return "points/admin-rules";
     }
 
+    @AdminChange
     @PostMapping("/rules")
     String addRule(@RequestParam(required = false) PointsRule.Source source, @RequestParam(required = false) Activity.Type activityType,
                    @RequestParam(required = false) Integer pointsPerAttendance, @RequestParam(required = false) Integer pointsPerHour,
@@ -84,6 +86,7 @@ class PointsAdminController {
         return "redirect:/admin/points/rules";
     }
 
+    @AdminChange
     @PostMapping("/tiers")
     String saveTier(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
                     @RequestParam(required = false) Integer minEarned, @RequestParam(required = false) String benefits,
@@ -92,6 +95,7 @@ class PointsAdminController {
         return "redirect:/admin/points/rules";
     }
 
+    @AdminChange
     @PostMapping("/settings")
     String saveSettings(@RequestParam(required = false) Integer expiryYears, @RequestParam(required = false) Integer reservationDays,
                         RedirectAttributes redirect) {
