@@ -110,9 +110,13 @@ public final class XlsxRows {
             }
         } catch (Refused refused) {
             throw refused;
-        } catch (HandlerStopped stopped) {
-            throw (RuntimeException) stopped.getCause();
         } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HandlerStopped stopped) {
+                    // the handler's own refusal (a row limit) goes to the caller as it was thrown
+                    throw (RuntimeException) stopped.getCause();
+                }
+            }
             throw new Refused(classify(e), e);
         } finally {
             if (file != null) {
@@ -127,9 +131,6 @@ public final class XlsxRows {
 
     private static Problem classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HandlerStopped stopped) {
-                throw (RuntimeException) stopped.getCause();
-            }
             if (t instanceof Refused refused) {
                 return refused.problem;
             }
@@ -143,7 +144,7 @@ public final class XlsxRows {
         return Problem.UNREADABLE;
     }
 
-    /** The handler's own refusal (a row limit), passed on to the caller as it was thrown. */
+    /** Carries the handler's own exception through the parser. */
     private static final class HandlerStopped extends RuntimeException {
         HandlerStopped(RuntimeException cause) {
             super(cause);
