@@ -25,6 +25,7 @@ import com.countyleague.group.GroupKind;
 import com.countyleague.group.GroupRole;
 import com.countyleague.group.Membership;
 import com.countyleague.group.PracticeTheme;
+import com.countyleague.member.Corrections;
 import com.countyleague.member.DictionaryItem;
 import com.countyleague.member.DictionaryKind;
 import com.countyleague.member.Gender;
@@ -74,7 +75,9 @@ class MessagesTests {
             Map.entry("group.membership.", Membership.Status.class),
             Map.entry("group.source.", Membership.Source.class),
             Map.entry("campaign.channel.", Channel.class),
-            Map.entry("application.status.", Application.Status.class));
+            Map.entry("application.status.", Application.Status.class),
+            Map.entry("privacy.field.", Corrections.Field.class),
+            Map.entry("privacy.correction.", Corrections.Status.class));
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");
@@ -143,6 +146,20 @@ class MessagesTests {
             report(textNode, html, template, 1, offences);
             report(plainAttribute, html, template, 2, offences);
             Matcher m = literalInExpression.matcher(html);
+            while (m.find()) {
+                offences.add(template.getFileName() + ": " + m.group());
+            }
+        }
+        assertThat(offences).isEmpty();
+    }
+
+    /** The Content-Security-Policy allows no inline style or script: such an attribute would silently do nothing. */
+    @Test
+    void templatesHaveNoInlineStylesOrHandlers() throws IOException {
+        List<String> offences = new ArrayList<>();
+        Pattern inline = Pattern.compile("<[^>]*\\s(style|on[a-z]+)=\"[^\"]*\"[^>]*>");
+        for (Path template : templates()) {
+            Matcher m = inline.matcher(Files.readString(template));
             while (m.find()) {
                 offences.add(template.getFileName() + ": " + m.group());
             }

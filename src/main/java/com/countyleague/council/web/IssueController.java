@@ -76,7 +76,7 @@ class IssueController {
     void export(@RequestParam(required = false) ResidentIssue.Status status, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(required = false) Long under, HttpServletResponse response) throws IOException {
         issues.export(new ResidentIssues.Filter(status, overdue, under),
-                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()), Download.xlsx(response, "issues.xlsx"));
+                key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()), Download.xlsx(response, "resident-issues.xlsx"));
     }
 
     @GetMapping("/admin/issues/new")
