@@ -44,6 +44,8 @@ class BrowserTests {
         new Select(browser.driver().findElement(By.id("type"))).selectByValue("BRANCH");
         browser.driver().findElement(By.id("name")).sendKeys("浏览器新建社区团支部");
         browser.driver().findElement(By.id("code")).sendKeys(code);
+        // an administrator's change says why
+        browser.driver().findElement(By.id("reason")).sendKeys("街道新设社区");
         browser.click(By.id("save"));
 
         assertThat(browser.waitFor(By.id("org-name")).getText()).isEqualTo("浏览器新建社区团支部");
