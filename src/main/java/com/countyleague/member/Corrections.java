@@ -27,8 +27,8 @@ public class Corrections {
 
     public enum Status { OPEN, DONE, DECLINED }
 
-    public record Request(long id, long personId, String personName, String unitName, Field field, String wanted, Status status,
-                          String answer, Instant createdAt, Instant answeredAt) {
+    public record Request(long id, long personId, String personName, long organizationId, String unitName, Field field,
+                          String wanted, Status status, String answer, Instant createdAt, Instant answeredAt) {
     }
 
     private static final int MAX_TEXT = 200;
@@ -85,8 +85,7 @@ public class Corrections {
         Actor actor = actors.current();
         actor.requireStaff();
         Request request = query("c.id = :id", "id", id).stream().findFirst().orElseThrow(() -> new NotFoundException("correction", id));
-        reach.requireOrganization(jdbc.sql("select organization_id from correction_request where id = ?").param(id)
-                .query(Long.class).single());
+        reach.requireOrganization(request.organizationId());
         if (request.status() != Status.OPEN) {
             throw RuleViolationException.of("privacy.correction.closed");
         }
@@ -107,13 +106,14 @@ public class Corrections {
 
     private List<Request> query(String where, String name, Object value) {
         return jdbc.sql("""
-                        select c.id, c.person_id, p.name, o.name, c.field, c.wanted, c.status, c.answer, c.created_at, c.answered_at
+                        select c.id, c.person_id, p.name, c.organization_id, o.name, c.field, c.wanted, c.status, c.answer,
+                               c.created_at, c.answered_at
                         from correction_request c join person p on p.id = c.person_id join organization o on o.id = c.organization_id
                         where """ + " " + where)
                 .param(name, value)
-                .query((rs, n) -> new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        Field.valueOf(rs.getString(5)), rs.getString(6), Status.valueOf(rs.getString(7)), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .query((rs, n) -> new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        Field.valueOf(rs.getString(6)), rs.getString(7), Status.valueOf(rs.getString(8)), rs.getString(9),
+                        rs.getTimestamp(10).toInstant(), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))
                 .list();
     }
 }

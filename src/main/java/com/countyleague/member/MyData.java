@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
+import com.countyleague.web.Formats;
 import com.countyleague.web.Texts;
 
 import org.springframework.stereotype.Service;
@@ -25,8 +26,10 @@ public class MyData {
     private final Corrections corrections;
     private final Actors actors;
     private final Texts texts;
+    private final Formats formats;
 
-    MyData(List<PersonalDataSource> sources, AuditTrail audit, Corrections corrections, Actors actors, Texts texts) {
+    MyData(List<PersonalDataSource> sources, AuditTrail audit, Corrections corrections, Actors actors, Texts texts, Formats formats) {
+        this.formats = formats;
         this.sources = sources.stream().sorted(Comparator.comparingInt(PersonalDataSource::order)).toList();
         this.audit = audit;
         this.corrections = corrections;
@@ -62,7 +65,7 @@ public class MyData {
             }).toList());
         }
         document.put(texts.of("privacy.touches"), view.touches().stream().map(t -> Map.of(
-                texts.of("privacy.col.at"), t.at().toString(), texts.of("privacy.col.act"), texts.of("privacy.act." + t.action()),
+                texts.of("privacy.col.at"), formats.dateTime(t.at()), texts.of("privacy.col.act"), texts.of("privacy.act." + t.action()),
                 texts.of("privacy.col.unit"), t.unitName() == null ? "" : t.unitName())).toList());
         return document;
     }

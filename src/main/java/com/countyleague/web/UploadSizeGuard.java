@@ -1,6 +1,7 @@
 package com.countyleague.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,7 +39,7 @@ class UploadSizeGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().startsWith("multipart/");
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
