@@ -1,12 +1,17 @@
 package com.countyleague;
 
+import com.countyleague.account.Role;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,5 +81,38 @@ class BrowserTests {
         browser.open("/admin/orgs");
         assertThat(browser.waitFor(By.id("error-reason")).getText()).contains("您没有权限访问此页面或执行此操作");
         assertThat(browser.driver().getPageSource()).doesNotContain("共青团示范县委员会");
+    }
+
+    @Test
+    void anAdminDisablesAnAccountFromTheListSayingWhyAndTheLogKeepsIt() {
+        String username = fixtures.readyAccount(Role.MEMBER, fixtures.rootId());
+        browser.desktopSized();
+        browser.signIn("admin", DEMO_PASSWORD);
+        browser.open("/admin/accounts?text=" + username);
+
+        // asked why when pressed: dismissing the question sends nothing
+        browser.click(By.cssSelector("form[action$='/enabled'] button"));
+        browser.driver().switchTo().alert().dismiss();
+        assertThat(enabled(username)).isTrue();
+
+        browser.click(By.cssSelector("form[action$='/enabled'] button"));
+        Alert question = browser.driver().switchTo().alert();
+        assertThat(question.getText()).contains(username, "请写明原因");
+        question.sendKeys("已调离本县");
+        question.accept();
+        assertThat(browser.waitFor(By.id("flash-success")).getText()).isEqualTo("账号已停用");
+        assertThat(enabled(username)).isFalse();
+        assertThat(jdbc.sql("select parameters from operation_log where url like '%/enabled' and parameters like ? order by id desc limit 1")
+                .param("%已调离本县%").query(String.class).optional()).isPresent();
+    }
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private boolean enabled(String username) {
+        return jdbc.sql("select enabled from account where username = ?").param(username).query(Boolean.class).single();
     }
 }

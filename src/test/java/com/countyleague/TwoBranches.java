@@ -241,9 +241,13 @@ public class TwoBranches {
         long grid = fixtures.as(secretary, () -> grids.create(label + TestFixtures.uniqueCode("网格"), branch.id()));
         long venuePhoto = fixtures.as(secretary, () -> extras.addPhoto(venue, png()));
         long council = fixtures.group(GroupKind.YOUTH_COUNCIL, branch.id(), null);
-        LocalDateTime hourAgo = LocalDateTime.now(clock).minusHours(1);
+        LocalDateTime local = LocalDateTime.now(clock);
+        LocalDateTime hourAgo = local.minusHours(1);
+        // held this month (from midnight on the first, in its first hours): dashboards count it as met this month
+        LocalDateTime monthStart = local.toLocalDate().withDayOfMonth(1).atStartOfDay();
+        LocalDateTime held = local.minusHours(2).isBefore(monthStart) ? monthStart : local.minusHours(2);
         long meeting = fixtures.as(secretary, () -> councils.planMeeting(council, new Councils.MeetingPlan(label + "议事",
-                hourAgo.minusHours(1), hourAgo, Activity.Mode.OFFLINE, "议事厅", "议程")));
+                held, held.plus(Duration.between(held, local).dividedBy(2)), Activity.Mode.OFFLINE, "议事厅", "议程")));
         long issue = fixtures.as(member, () -> myIssues.report(new MyIssues.Report("LIFE", "WORRY", null, null, label + "民情",
                 "楼道堆物", false, png())));
         long issuePhoto = jdbc.sql("select id from resident_issue_photo where issue_id = ?").param(issue).query(Long.class).single();

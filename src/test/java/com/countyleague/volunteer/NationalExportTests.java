@@ -78,6 +78,8 @@ class NationalExportTests {
 
     @Test
     void theExportCarriesTheVolunteerNumberNeverTheIdentityNumberAndTheAcceptanceIsReadBack() throws Exception {
+        // noon of the county's yesterday: the service three hours before it falls on the same day whatever the hour of the run
+        clock.setTo(LocalDate.now(clock).minusDays(1).atTime(12, 0).atZone(clock.getZone()).toInstant());
         Branch branch = fixtures.branch("报送团支部");
         String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
         String idNumber = TestIds.of(LocalDate.of(2001, 6, 7), Gender.MALE);
