@@ -493,7 +493,8 @@ class SecurityMatrixTests {
         @Test
         void everyEndpointTakesHostileInputWithoutAServerErrorAndStoresNothingWhenRefused() throws Exception {
             Map<String, Map<Caller, Boolean>> declared = declared();
-            String counts = countsQuery();
+            List<String> tables = tables();
+            String counts = countsQuery(tables);
             List<String> serverErrors = new ArrayList<>();
             List<String> stored = new ArrayList<>();
             List<String> unescaped = new ArrayList<>();
@@ -522,7 +523,7 @@ class SecurityMatrixTests {
                             if (before != null && !rolledBack && refusedInput(endpoint, result)) {
                                 List<Long> after = count(counts);
                                 if (after != null && !after.equals(before)) {
-                                    stored.add(what + " (" + code + ") changed " + changedTables(before, after));
+                                    stored.add(what + " (" + code + ") changed " + changedTables(tables, before, after));
                                 }
                             }
                             if (showsRawScript(result) || (round.label().equals("HTML") && !refusedInput(endpoint, result)
@@ -700,12 +701,16 @@ class SecurityMatrixTests {
             }
         }
 
-        /** One query counting the rows of every table but the logs. */
-        private String countsQuery() {
-            List<String> tables = jdbc.sql("""
+        /** Every table but the logs, in the order the counts come. */
+        private List<String> tables() {
+            return jdbc.sql("""
                             select table_name from information_schema.tables
                             where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name""")
                     .query(String.class).list().stream().filter(t -> !LOGS.contains(t)).toList();
+        }
+
+        /** One query counting the rows of these tables. */
+        private static String countsQuery(List<String> tables) {
             return "select " + String.join(", ", tables.stream().map(t -> "(select count(*) from " + t + ") as \"" + t + "\"").toList());
         }
 
@@ -724,11 +729,7 @@ class SecurityMatrixTests {
             }
         }
 
-        private String changedTables(List<Long> before, List<Long> after) {
-            List<String> tables = jdbc.sql("""
-                            select table_name from information_schema.tables
-                            where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name""")
-                    .query(String.class).list().stream().filter(t -> !LOGS.contains(t)).toList();
+        private static String changedTables(List<String> tables, List<Long> before, List<Long> after) {
             List<String> changed = new ArrayList<>();
             for (int i = 0; i < before.size(); i++) {
                 if (!before.get(i).equals(after.get(i))) {

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,14 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CaptchaFilter extends OncePerRequestFilter {
 
-    private final SignInCaptcha captcha;
-    private final LoginLog loginLog;
-    private final AccountRepository accounts;
+    /** Refused for want of the captcha's answer: logged and answered by the sign-in failure handler. */
+    static class CaptchaNotAnswered extends AuthenticationException {
+        CaptchaNotAnswered() {
+            super("captcha not answered");
+        }
+    }
 
-    CaptchaFilter(SignInCaptcha captcha, LoginLog loginLog, AccountRepository accounts) {
+    private final SignInCaptcha captcha;
+    private final AuthenticationFailureHandler failures;
+
+    CaptchaFilter(SignInCaptcha captcha, AuthenticationFailureHandler failures) {
         this.captcha = captcha;
-        this.loginLog = loginLog;
-        this.accounts = accounts;
+        this.failures = failures;
     }
 
     @Override
@@ -36,10 +43,7 @@ class CaptchaFilter extends OncePerRequestFilter {
         String username = Texts.clip(request.getParameter("username"), 100);
         if (captcha.required(username, request.getRemoteAddr())
                 && !captcha.solved(request.getSession(false), request.getParameter("captcha"))) {
-            request.getSession().setAttribute(SignInCaptcha.LAST_USERNAME, username);
-            loginLog.record(username, accounts.findByUsername(username == null ? "" : username).map(Account::getId).orElse(null),
-                    LoginLog.Result.CAPTCHA, null);
-            response.sendRedirect(request.getContextPath() + "/login?error=captcha");
+            failures.onAuthenticationFailure(request, response, new CaptchaNotAnswered());
             return;
         }
         chain.doFilter(request, response);

@@ -46,8 +46,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInCaptcha captcha, LoginLog loginLog,
-                                           AccountRepository accounts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInCaptcha captcha) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -81,7 +80,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the camera only for our own pages (scanning codes); nothing else a page could ask the phone for
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")))
-                .addFilterBefore(new CaptchaFilter(captcha, loginLog, accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new CaptchaFilter(captcha, handlers), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
         return http.build();
     }

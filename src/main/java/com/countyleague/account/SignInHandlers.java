@@ -73,7 +73,10 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
                                         AuthenticationException exception) throws IOException {
         String username = Texts.clip(request.getParameter("username"), 100);
         Long accountId = accountRepository.findByUsername(username == null ? "" : username).map(Account::getId).orElse(null);
-        if (exception instanceof LockedException) {
+        boolean captcha = exception instanceof CaptchaFilter.CaptchaNotAnswered;
+        if (captcha) {
+            loginLog.record(username, accountId, LoginLog.Result.CAPTCHA, null);
+        } else if (exception instanceof LockedException) {
             loginLog.record(username, accountId, LoginLog.Result.LOCKED, null);
         } else if (exception instanceof DisabledException) {
             loginLog.record(username, accountId, LoginLog.Result.DISABLED, null);
@@ -85,7 +88,7 @@ class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandler
         request.getSession().setAttribute(SignInCaptcha.LAST_USERNAME, username);
         // one answer for a wrong password, an unknown user, a locked and a disabled account: the page tells
         // nobody which accounts exist or what state they are in; the login log keeps the difference
-        getRedirectStrategy().sendRedirect(request, response, "/login?error");
+        getRedirectStrategy().sendRedirect(request, response, captcha ? "/login?error=captcha" : "/login?error");
     }
 
     @Override

@@ -1,11 +1,10 @@
 package com.countyleague.activity;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import com.countyleague.member.PersonalDataSource;
+import com.countyleague.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,11 @@ import static com.countyleague.member.PersonalDataSource.word;
 class ActivityPersonalData implements PersonalDataSource {
 
     private final JdbcClient jdbc;
-    private final ZoneId zone;
+    private final Formats formats;
 
-    ActivityPersonalData(JdbcClient jdbc, @Value("${league.zone}") ZoneId zone) {
+    ActivityPersonalData(JdbcClient jdbc, Formats formats) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.formats = formats;
     }
 
     @Override
@@ -42,8 +41,8 @@ class ActivityPersonalData implements PersonalDataSource {
                         where s.id is not null or t.id is not null
                         order by a.starts_at desc""")
                 .param("person", personId)
-                .query((rs, n) -> List.of(text(rs.getString(1)), time(rs.getTimestamp(2), zone),
-                        word("activity.signup.", rs.getString(3)), time(rs.getTimestamp(4), zone), time(rs.getTimestamp(5), zone),
+                .query((rs, n) -> List.of(text(rs.getString(1)), time(formats, rs.getTimestamp(2)),
+                        word("activity.signup.", rs.getString(3)), time(formats, rs.getTimestamp(4)), time(formats, rs.getTimestamp(5)),
                         text(rs.getObject(6))))
                 .list()));
     }

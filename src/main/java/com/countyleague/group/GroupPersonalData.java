@@ -1,11 +1,10 @@
 package com.countyleague.group;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import com.countyleague.member.PersonalDataSource;
+import com.countyleague.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,11 @@ import static com.countyleague.member.PersonalDataSource.word;
 class GroupPersonalData implements PersonalDataSource {
 
     private final JdbcClient jdbc;
-    private final ZoneId zone;
+    private final Formats formats;
 
-    GroupPersonalData(JdbcClient jdbc, @Value("${league.zone}") ZoneId zone) {
+    GroupPersonalData(JdbcClient jdbc, Formats formats) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.formats = formats;
     }
 
     @Override
@@ -40,7 +39,7 @@ class GroupPersonalData implements PersonalDataSource {
                 .param(personId)
                 .query((rs, n) -> List.of(text(rs.getString(1)), rs.getString(2) == null ? word("group.role.", "none")
                                 : word("group.role.", rs.getString(2)), word("group.membership.", rs.getString(3)),
-                        day(rs.getTimestamp(4), zone), day(rs.getTimestamp(5), zone)))
+                        day(formats, rs.getTimestamp(4)), day(formats, rs.getTimestamp(5))))
                 .list()));
     }
 }

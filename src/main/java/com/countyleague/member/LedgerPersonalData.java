@@ -1,15 +1,14 @@
 package com.countyleague.member;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.countyleague.org.UnitLookup;
+import com.countyleague.web.Formats;
 import com.countyleague.web.Texts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +27,16 @@ class LedgerPersonalData implements PersonalDataSource {
     private final UnitLookup units;
     private final JdbcClient jdbc;
     private final Texts texts;
-    private final ZoneId zone;
+    private final Formats formats;
 
     LedgerPersonalData(PersonRepository persons, Dictionaries dictionaries, UnitLookup units, JdbcClient jdbc, Texts texts,
-                       @Value("${league.zone}") ZoneId zone) {
+                       Formats formats) {
         this.texts = texts;
         this.persons = persons;
         this.dictionaries = dictionaries;
         this.units = units;
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.formats = formats;
     }
 
     @Override
@@ -63,8 +62,8 @@ class LedgerPersonalData implements PersonalDataSource {
         Section notifications = new Section("privacy.notifications", List.of("privacy.col.at", "privacy.col.message", "privacy.col.read"),
                 jdbc.sql("select created_at, message_key, arguments, read_at from notification where person_id = ? order by created_at desc")
                         .param(personId)
-                        .query((rs, n) -> List.of(time(rs.getTimestamp(1), zone), text(texts.of(rs.getString(2),
-                                        Notification.argumentsOf(rs.getString(3)))), time(rs.getTimestamp(4), zone)))
+                        .query((rs, n) -> List.of(time(formats, rs.getTimestamp(1)), text(texts.of(rs.getString(2),
+                                        Notification.argumentsOf(rs.getString(3)))), time(formats, rs.getTimestamp(4))))
                         .list());
         return List.of(ledger, notifications);
     }

@@ -1,8 +1,9 @@
 package com.countyleague.member;
 
 import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.util.List;
+
+import com.countyleague.web.Formats;
 
 /**
  * What one module holds about a person, for the person's own privacy page and download (PIPL): each
@@ -34,11 +35,12 @@ public interface PersonalDataSource {
         return name == null ? text(null) : new Cell(null, prefix + name);
     }
 
-    static Cell day(Timestamp at, ZoneId zone) {
-        return text(at == null ? null : at.toInstant().atZone(zone).toLocalDate());
+    /** A moment's day or day and time, in the county's zone as every page shows them. */
+    static Cell day(Formats formats, Timestamp at) {
+        return text(at == null ? null : formats.date(at.toInstant()));
     }
 
-    static Cell time(Timestamp at, ZoneId zone) {
-        return text(at == null ? null : at.toInstant().atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+    static Cell time(Formats formats, Timestamp at) {
+        return text(at == null ? null : formats.dateTime(at.toInstant()));
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -212,10 +211,5 @@ final class SheetFiles {
     /** Adds one row of text values by column. */
     interface RowWriter {
         void row(Map<LedgerColumn, String> values);
-    }
-
-    /** A number as Excel showed it, without exponent or trailing zeros (13800138000, 19980501). */
-    static String plain(double number) {
-        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,7 @@
 package com.countyleague.member;
 
 import com.countyleague.web.RuleViolationException;
+import com.countyleague.web.XlsxRows;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;
@@ -208,7 +209,7 @@ final class SheetValues {
                 return cell.date().toString();
             }
             if (cell.number() != null) {
-                return SheetFiles.plain(cell.number());
+                return XlsxRows.plain(cell.number());
             }
             return clean(cell.text());
         }
@@ -236,7 +237,7 @@ final class SheetValues {
             }
             if (cell.number() != null) {
                 double number = cell.number();
-                String plain = SheetFiles.plain(number);
+                String plain = XlsxRows.plain(number);
                 if (plain.matches("\\d{8}")) {
                     return parse(column, plain);
                 }

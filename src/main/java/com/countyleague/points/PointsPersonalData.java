@@ -1,11 +1,10 @@
 package com.countyleague.points;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import com.countyleague.member.PersonalDataSource;
+import com.countyleague.web.Formats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,11 @@ import static com.countyleague.member.PersonalDataSource.word;
 class PointsPersonalData implements PersonalDataSource {
 
     private final JdbcClient jdbc;
-    private final ZoneId zone;
+    private final Formats formats;
 
-    PointsPersonalData(JdbcClient jdbc, @Value("${league.zone}") ZoneId zone) {
+    PointsPersonalData(JdbcClient jdbc, Formats formats) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.formats = formats;
     }
 
     @Override
@@ -46,7 +45,7 @@ class PointsPersonalData implements PersonalDataSource {
                         where r.person_id = ? order by r.created_at desc""")
                 .param(personId)
                 .query((rs, n) -> List.of(text(rs.getString(1)), text(rs.getInt(2)), word("redemption.status.", rs.getString(3)),
-                        time(rs.getTimestamp(4), zone)))
+                        time(formats, rs.getTimestamp(4))))
                 .list());
         return List.of(entries, redemptions);
     }

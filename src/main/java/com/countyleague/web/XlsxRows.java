@@ -55,10 +55,15 @@ public final class XlsxRows {
         /** The cell as a person reads it: numbers without exponent or trailing zeros, dates as 2026-05-01. */
         public String display() {
             if (number != null) {
-                return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+                return plain(number);
             }
             return date != null ? date.toString() : text == null ? "" : text;
         }
+    }
+
+    /** A number as Excel showed it, without exponent or trailing zeros (13800138000, 19980501). */
+    public static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     /** Called for each row that has a cell, in order; its number as the sheet shows it (1 for the first). */
