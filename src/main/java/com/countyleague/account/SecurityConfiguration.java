@@ -52,12 +52,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/login/captcha", "/upload-too-large", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         // a campaign's public application page (招募令)
-                        .requestMatchers("/join/**", "/verify/**", "/notices/**").permitAll()
+                        .requestMatchers("/join/**", "/verify/**", "/notices/**", "/transparency", "/transparency.csv").permitAll()
                         // what a youth card's QR code opens, for whoever scans it
                         .requestMatchers("/card/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
-                        .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**").hasRole("COUNTY_ADMIN")
+                        .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**", "/admin/books/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form

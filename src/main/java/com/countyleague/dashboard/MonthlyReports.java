@@ -1,6 +1,8 @@
 package com.countyleague.dashboard;
 
 import com.countyleague.account.Actors;
+import com.countyleague.books.Books;
+import com.countyleague.books.PublishedHead;
 import com.countyleague.account.Role;
 import com.countyleague.dashboard.Dashboard.Board;
 import com.countyleague.web.NotFoundException;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monthly report of a subtree as a workbook and a printable PDF, made from the same board the
- * dashboard shows; and the county's own, produced on the first of each month and kept for a year.
+ * dashboard shows, with the books' published heads; and the county's own, produced on the first of
+ * each month and kept for a year.
  */
 @Service
 public class MonthlyReports {
@@ -42,13 +45,15 @@ public class MonthlyReports {
     }
 
     private final Dashboard dashboard;
+    private final Books books;
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final Actors actors;
     private final Clock clock;
 
-    MonthlyReports(Dashboard dashboard, MessageSource messages, JdbcClient jdbc, Actors actors, Clock clock) {
+    MonthlyReports(Dashboard dashboard, Books books, MessageSource messages, JdbcClient jdbc, Actors actors, Clock clock) {
         this.dashboard = dashboard;
+        this.books = books;
         this.messages = messages;
         this.jdbc = jdbc;
         this.actors = actors;
@@ -109,7 +114,11 @@ public class MonthlyReports {
 
     private byte[] render(Board board, Format format, Locale locale) {
         Function<String, String> text = key -> messages.getMessage(key, null, key, locale);
-        return format == Format.XLSX ? ReportWorkbook.write(board, text)
-                : ReportPdf.write(board, messages.getMessage("report.title", new Object[] {board.month()}, locale), text);
+        // the books' heads as of the month's last day (yesterday's while it runs), so the printed report carries them
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate asOf = board.month().atEndOfMonth().isBefore(yesterday) ? board.month().atEndOfMonth() : yesterday;
+        List<PublishedHead> heads = books.asOf(asOf);
+        return format == Format.XLSX ? ReportWorkbook.write(board, heads, text)
+                : ReportPdf.write(board, heads, messages.getMessage("report.title", new Object[] {board.month()}, locale), text);
     }
 }

@@ -1,5 +1,6 @@
 package com.countyleague.dashboard;
 
+import com.countyleague.books.PublishedHead;
 import com.countyleague.dashboard.Dashboard.Board;
 import com.countyleague.dashboard.Dashboard.Section;
 import com.countyleague.web.Figures.Row;
@@ -20,6 +21,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,7 +36,7 @@ final class ReportPdf {
     private ReportPdf() {
     }
 
-    static byte[] write(Board board, String title, Function<String, String> text) {
+    static byte[] write(Board board, List<PublishedHead> heads, String title, Function<String, String> text) {
         BaseFont song = song();
         Font heading = new Font(song, 16, Font.BOLD);
         Font subheading = new Font(song, 12, Font.BOLD);
@@ -61,6 +63,15 @@ final class ReportPdf {
             document.add(tiles);
             for (Table table : section.tables()) {
                 document.add(chart(table, text, body));
+            }
+        }
+        if (!heads.isEmpty()) {
+            Paragraph books = new Paragraph(text.apply("report.heads"), subheading);
+            books.setSpacingBefore(10);
+            document.add(books);
+            for (PublishedHead head : heads) {
+                document.add(new Paragraph(text.apply("books.book." + head.book()) + " · " + head.day() + " · " + head.entries(), body));
+                document.add(new Paragraph(head.head(), new Font(Font.COURIER, 8)));
             }
         }
         document.close();

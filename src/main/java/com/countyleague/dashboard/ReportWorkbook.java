@@ -1,5 +1,6 @@
 package com.countyleague.dashboard;
 
+import com.countyleague.books.PublishedHead;
 import com.countyleague.dashboard.Dashboard.Board;
 import com.countyleague.dashboard.Dashboard.Section;
 import com.countyleague.web.Figures.Row;
@@ -9,6 +10,7 @@ import com.countyleague.web.Figures.Tile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -23,7 +25,7 @@ final class ReportWorkbook {
     private ReportWorkbook() {
     }
 
-    static byte[] write(Board board, Function<String, String> text) {
+    static byte[] write(Board board, List<PublishedHead> heads, Function<String, String> text) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font boldFont = workbook.createFont();
             boldFont.setBold(true);
@@ -63,6 +65,19 @@ final class ReportWorkbook {
                             row.createCell(c + 1).setCellValue(data.values().get(c));
                         }
                     }
+                }
+            }
+            if (!heads.isEmpty()) {
+                Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(text.apply("report.heads")));
+                sheet.setColumnWidth(0, 20 * 256);
+                sheet.setColumnWidth(3, 70 * 256);
+                int r = 0;
+                for (PublishedHead head : heads) {
+                    org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                    row.createCell(0).setCellValue(text.apply("books.book." + head.book()));
+                    row.createCell(1).setCellValue(head.day().toString());
+                    row.createCell(2).setCellValue(head.entries());
+                    row.createCell(3).setCellValue(head.head());
                 }
             }
             workbook.write(out);
