@@ -17,7 +17,7 @@ public class PointsBook {
             List.of("points_entry_chain", "points_entry_append_only", "points_entry_no_truncate"));
 
     @Bean
-    ChainedBook pointsBook() {
+    ChainedBook pointsChain() {
         return BOOK;
     }
 }

@@ -16,7 +16,7 @@ public class ServiceTimeBook {
             List.of("service_time_entry_chain", "service_time_entry_append_only", "service_time_entry_no_truncate"));
 
     @Bean
-    ChainedBook serviceTimeBook() {
+    ChainedBook serviceTimeChain() {
         return BOOK;
     }
 }

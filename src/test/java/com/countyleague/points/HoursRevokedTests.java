@@ -97,6 +97,16 @@ class HoursRevokedTests {
         earnings.on(again);
         assertThat(entries(person, "ADJUST")).isEqualTo(1);
         assertThat(balance(person)).isZero();
+        // the service-time book keeps the credit and its revocation; both books chain the person's entries in order
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from service_time_entry where person_id = ?")
+                .param(person).query(Long.class).single() == 2);
+        assertThat(jdbc.sql("select string_agg(kind, ',' order by seq) || ' ' || sum(minutes) from service_time_entry where person_id = ?")
+                .param(person).query(String.class).single()).isEqualTo("CREDIT,REVOKE 0");
+        for (String book : List.of("points_entry", "service_time_entry")) {
+            assertThat(jdbc.sql("select count(*) = max(e.seq) and count(*) = 1 + count(p.id) from " + book + " e left join " + book
+                    + " p on p.person_id = e.person_id and p.seq = e.seq - 1 and p.hash = e.prev_hash where e.person_id = ?")
+                    .param(person).query(Boolean.class).single()).as(book).isTrue();
+        }
         assertThat(jdbc.sql("select reason from points_entry where person_id = ? and kind = 'ADJUST'").param(person).query(String.class)
                 .single()).contains("撤销时长", "清扫楼道", "当天未到场");
         assertThat(jdbc.sql("select service_minutes from attendance where activity_id = ? and person_id = ?").params(activity, person)
