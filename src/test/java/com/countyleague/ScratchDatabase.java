@@ -35,6 +35,11 @@ public final class ScratchDatabase implements AutoCloseable {
         return db;
     }
 
+    /** An empty database. */
+    public static ScratchDatabase empty(DataSource application, String name) {
+        return create(application, name, "");
+    }
+
     /** A copy of another scratch database (which nobody may be connected to meanwhile). */
     public static ScratchDatabase copyOf(ScratchDatabase template, String name) {
         return create(template.server, name, " template " + template.name);
@@ -45,6 +50,10 @@ public final class ScratchDatabase implements AutoCloseable {
         new JdbcTemplate(server).execute("drop database if exists " + name + " with (force)");
         new JdbcTemplate(server).execute("create database " + name + template);
         return new ScratchDatabase(server, name);
+    }
+
+    public String name() {
+        return name;
     }
 
     public String url() {
