@@ -57,7 +57,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/card/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
-                        .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**", "/admin/books/**").hasRole("COUNTY_ADMIN")
+                        .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**", "/admin/books/**", "/admin/keys/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
