@@ -50,7 +50,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/login/captcha", "/upload-too-large", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/captcha", "/upload-too-large", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
+                                "/sw.js", "/manifest.webmanifest").permitAll()
                         // a campaign's public application page (招募令)
                         .requestMatchers("/join/**", "/verify/**", "/notices/**", "/transparency", "/transparency.csv").permitAll()
                         // what a youth card's QR code opens, for whoever scans it

@@ -66,6 +66,21 @@ final class CheckInCodes {
                 token.mac().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Which act these six digits are the code of in this window, if any. */
+    static Optional<Purpose> purposeOf(byte[] secret, String digits, long window) {
+        for (Purpose purpose : Purpose.values()) {
+            if (digits.equals(code(secret, purpose, window))) {
+                return Optional.of(purpose);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When a window begins. */
+    static Instant start(long window) {
+        return Instant.ofEpochSecond(window * WINDOW_SECONDS);
+    }
+
     /** Six digits by the dynamic truncation of RFC 4226. */
     static String code(byte[] secret, Purpose purpose, long window) {
         byte[] h = hmac(secret, "code:" + purpose + ":" + window);

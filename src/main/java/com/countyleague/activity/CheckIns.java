@@ -140,10 +140,8 @@ public class CheckIns {
         List<Match> matches = new ArrayList<>();
         for (Activity activity : candidates) {
             byte[] secret = activity.checkInSecret();
-            for (Purpose purpose : Purpose.values()) {
-                if (digits.equals(CheckInCodes.code(secret, purpose, window)) || digits.equals(CheckInCodes.code(secret, purpose, window - 1))) {
-                    matches.add(new Match(activity, purpose));
-                }
+            for (long w = window - 1; w <= window; w++) {
+                CheckInCodes.purposeOf(secret, digits, w).ifPresent(purpose -> matches.add(new Match(activity, purpose)));
             }
         }
         // six digits can coincide between two activities open at once: prefer the one the member may attend
@@ -159,7 +157,8 @@ public class CheckIns {
     private record Match(Activity activity, Purpose purpose) {
     }
 
-    private Outcome act(Activity activity, long personId, Purpose purpose, Attendance.Method method, Instant now) {
+    /** Checks in or out at {@code now}, the moment the proof signs (the present one, or an offline proof's). */
+    Outcome act(Activity activity, long personId, Purpose purpose, Attendance.Method method, Instant now) {
         if (activity.isOnline()) {
             throw RuleViolationException.of("checkin.online");
         }

@@ -1,0 +1,70 @@
+package com.countyleague.activity.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.countyleague.activity.CheckIns;
+import com.countyleague.activity.OfflineCheckIns;
+import com.countyleague.web.Formats;
+import com.countyleague.web.RuleViolationException;
+import com.countyleague.web.Texts;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a phone sends when its signal returns: the check-ins it kept while offline, one at a time.
+ * 200 with what was recorded (or that this nonce was recorded before); 409 with the reason when the
+ * check-in is refused as it would have been at that moment.
+ */
+@RestController
+@RequestMapping("/api/v1/me/check-ins")
+class CheckInApiController {
+
+    record ProofJson(UUID nonce, String token, String code, Instant takenAt) {
+    }
+
+    record ResultJson(String result, String activity, Instant at, String message) {
+    }
+
+    record ErrorJson(String error, String message) {
+    }
+
+    private final OfflineCheckIns offline;
+    private final Texts texts;
+    private final Formats formats;
+
+    CheckInApiController(OfflineCheckIns offline, Texts texts, Formats formats) {
+        this.offline = offline;
+        this.texts = texts;
+        this.formats = formats;
+    }
+
+    @PostMapping
+    ResultJson send(@RequestBody ProofJson proof) {
+        return offline.send(new OfflineCheckIns.Proof(proof.nonce(), proof.token(), proof.code(), proof.takenAt()))
+                .map(this::result)
+                .orElseGet(() -> new ResultJson("ALREADY_SENT", null, null, texts.of("checkin.offline.already-sent")));
+    }
+
+    private ResultJson result(CheckIns.Outcome outcome) {
+        String time = formats.time(outcome.at());
+        String message = switch (outcome.act()) {
+            case CHECKED_IN -> texts.of("checkin.done.in", new Object[] {time});
+            case ALREADY_IN -> texts.of("checkin.done.already-in", new Object[] {time});
+            case CHECKED_OUT -> texts.of("checkin.done.out", new Object[] {time});
+            case ALREADY_OUT -> texts.of("checkin.done.already-out", new Object[] {time});
+        };
+        return new ResultJson(outcome.act().name(), outcome.activity().getTitle(), outcome.at(), message);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ErrorJson> refused(RuleViolationException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorJson(e.messageKey(), texts.of(e.messageKey(), e.arguments())));
+    }
+}

@@ -1,0 +1,85 @@
+// The service worker of the installable app: keeps the check-in page, the organiser's screens and the
+// assets they need, so that a phone without signal still opens them. Everything else goes to the
+// network as if there were no worker. No assets from elsewhere: all of it is served by the application.
+'use strict';
+
+var CACHE = 'league-offline-v1';
+var SHELL = '/me/check-in';
+var ASSETS = [
+    '/webjars/bootstrap/css/bootstrap.min.css',
+    '/webjars/bootstrap/js/bootstrap.bundle.min.js',
+    '/webjars/htmx.org/dist/htmx.min.js',
+    '/assets/css/league.css',
+    '/assets/js/league.js',
+    '/assets/js/checkin-offline.js',
+    '/manifest.webmanifest',
+    '/assets/icons/app-192.png',
+    '/assets/icons/app-512.png'
+];
+
+self.addEventListener('install', function (event) {
+    event.waitUntil(caches.open(CACHE).then(function (cache) {
+        return cache.addAll(ASSETS).then(function () {
+            return keepShell(cache);
+        });
+    }).then(function () {
+        return self.skipWaiting();
+    }));
+});
+
+self.addEventListener('activate', function (event) {
+    event.waitUntil(caches.keys().then(function (names) {
+        return Promise.all(names.filter(function (name) { return name !== CACHE; }).map(function (name) {
+            return caches.delete(name);
+        }));
+    }).then(function () {
+        return self.clients.claim();
+    }));
+});
+
+// the signed-in member's check-in page, only when it is that page (not the sign-in page it may redirect to)
+function keepShell(cache) {
+    return fetch(SHELL, {credentials: 'same-origin'}).then(function (response) {
+        if (response.ok && !response.redirected) {
+            return cache.put(SHELL, response);
+        }
+    }).catch(function () { /* offline at install: kept at the next visit */ });
+}
+
+function offlineCapable(path) {
+    return path === SHELL || path.indexOf('/check-in/') === 0 || /^\/activities\/\d+\/screen$/.test(path);
+}
+
+self.addEventListener('fetch', function (event) {
+    var request = event.request;
+    var url = new URL(request.url);
+    if (request.method !== 'GET' || url.origin !== self.location.origin) {
+        return;
+    }
+    if (request.mode === 'navigate' && offlineCapable(url.pathname)) {
+        event.respondWith(fetch(request).then(function (response) {
+            if (response.ok && !response.redirected && (url.pathname === SHELL || url.pathname.indexOf('/activities/') === 0)) {
+                var copy = response.clone();
+                caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+            }
+            return response;
+        }).catch(function () {
+            // a scanned QR code opens /check-in/<token>: the check-in page keeps the token until it can be sent
+            return caches.match(url.pathname.indexOf('/check-in/') === 0 ? SHELL : url.pathname).then(function (kept) {
+                return kept || caches.match(SHELL);
+            });
+        }));
+        return;
+    }
+    if (ASSETS.indexOf(url.pathname) >= 0) {
+        event.respondWith(fetch(request).then(function (response) {
+            if (response.ok) {
+                var copy = response.clone();
+                caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+            }
+            return response;
+        }).catch(function () {
+            return caches.match(url.pathname);
+        }));
+    }
+});
