@@ -1,7 +1,8 @@
-// Check-in without signal. Registers the service worker (which keeps the check-in page for offline
-// use); on the check-in page, a scanned QR code or a typed code is kept in the browser while there is
-// no signal, each with a nonce of its own, and sent when the signal returns (from any page, by the
-// member who took it). The server records each nonce once.
+// Check-in without signal. Registers the service worker (which keeps the check-in pages for offline
+// use). On the member's check-in page, a scanned QR code or a typed code is kept in the browser while
+// there is no signal; on the organiser's screen, the youth cards it scans (leader mode) are kept the
+// same way. Each has a nonce of its own and is sent when the signal returns (from any page, by the
+// account that took it); the server records each nonce once.
 (function () {
     'use strict';
 
@@ -39,8 +40,16 @@
         return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-' + hex.substring(16, 20) + '-' + hex.substring(20);
     }
 
-    var panel = document.getElementById('checkin-pending');
-    var sent = document.getElementById('checkin-sent');
+    // where each kind of item is shown: the member's check-in page, or the organiser's screen of its activity
+    var leader = document.getElementById('leader-mode');
+    var places = {
+        member: {pending: document.getElementById('checkin-pending'), sent: document.getElementById('checkin-sent')},
+        card: {pending: document.getElementById('leader-pending'), sent: document.getElementById('leader-sent')}
+    };
+
+    function shownHere(item) {
+        return item.kind !== 'card' || (leader && String(item.activity) === leader.getAttribute('data-activity'));
+    }
 
     function line(list, text) {
         var li = document.createElement('li');
@@ -49,21 +58,27 @@
     }
 
     function show() {
-        if (!panel) {
-            return;
-        }
         var mine = load().filter(function (item) { return item.user === meta('league-user'); });
-        var list = panel.querySelector('ul');
-        list.textContent = '';
-        mine.forEach(function (item) {
-            line(list, new Date(item.takenAt).toLocaleTimeString() + ' · ' + panel.getAttribute('data-queued'));
+        Object.keys(places).forEach(function (kind) {
+            var panel = places[kind].pending;
+            if (!panel) {
+                return;
+            }
+            var list = panel.querySelector('ul');
+            var here = mine.filter(function (item) { return (item.kind || 'member') === kind && shownHere(item); });
+            list.textContent = '';
+            here.forEach(function (item) {
+                line(list, new Date(item.takenAt).toLocaleTimeString() + (item.card ? ' · ' + item.card : '') + ' · '
+                    + panel.getAttribute('data-queued'));
+            });
+            panel.classList.toggle('d-none', here.length === 0);
         });
-        panel.classList.toggle('d-none', mine.length === 0);
     }
 
-    function told(text) {
-        if (sent) {
-            line(sent.querySelector('ul'), text);
+    function told(item, text) {
+        var sent = places[item.kind || 'member'].sent;
+        if (sent && shownHere(item)) {
+            line(sent.querySelector('ul'), (item.card ? item.card + ' · ' : '') + text);
             sent.classList.remove('d-none');
         }
     }
@@ -95,14 +110,16 @@
         sending = true;
         var headers = {'Content-Type': 'application/json'};
         headers[header] = token;
-        fetch('/api/v1/me/check-ins', {
+        var card = next.kind === 'card';
+        fetch(card ? '/api/v1/activities/' + next.activity + '/check-ins' : '/api/v1/me/check-ins', {
             method: 'POST', credentials: 'same-origin', headers: headers,
-            body: JSON.stringify({nonce: next.nonce, token: next.token || null, code: next.code || null, takenAt: next.takenAt})
+            body: JSON.stringify(card ? {nonce: next.nonce, card: next.card, takenAt: next.takenAt}
+                : {nonce: next.nonce, token: next.token || null, code: next.code || null, takenAt: next.takenAt})
         }).then(function (response) {
             if (response.status === 200 || response.status === 409) {
                 return response.json().then(function (answer) {
                     save(load().filter(function (item) { return item.nonce !== next.nonce; }));
-                    told((answer.activity ? answer.activity + ' · ' : '') + answer.message);
+                    told(next, (answer.activity && !card ? answer.activity + ' · ' : '') + answer.message);
                     return true;
                 });
             }
@@ -123,7 +140,7 @@
     var path = location.pathname;
     if (form && path.indexOf('/check-in/') === 0 && !document.getElementById('checkin-result')
             && !document.getElementById('checkin-refusal')) {
-        queue({token: decodeURIComponent(path.substring('/check-in/'.length))});
+        queue({kind: 'member', token: decodeURIComponent(path.substring('/check-in/'.length))});
         history.replaceState(null, '', '/me/check-in');
     }
     // a code typed without signal
@@ -132,10 +149,57 @@
             var input = form.querySelector('input[name="code"]');
             if (!navigator.onLine && input && input.value.trim() !== '') {
                 event.preventDefault();
-                queue({code: input.value.trim()});
+                queue({kind: 'member', code: input.value.trim()});
                 input.value = '';
             }
         });
+    }
+
+    // leader mode: the organiser's screen records youth cards, typed or scanned, and sends them when it can
+    if (leader) {
+        var activity = leader.getAttribute('data-activity');
+        var cardForm = document.getElementById('leader-form');
+        var cardInput = document.getElementById('leader-card');
+        var record = function (value) {
+            queue({kind: 'card', activity: activity, card: value});
+            send();
+        };
+        cardForm.addEventListener('submit', function (event) {
+            event.preventDefault();
+            if (cardInput.value.trim() !== '') {
+                record(cardInput.value.trim());
+                cardInput.value = '';
+            }
+        });
+        var scan = document.getElementById('leader-scan');
+        if ('BarcodeDetector' in window && navigator.mediaDevices) {
+            scan.classList.remove('d-none');
+            scan.addEventListener('click', function () {
+                var video = document.getElementById('leader-camera');
+                var detector = new window.BarcodeDetector({formats: ['qr_code']});
+                var last = {value: null, at: 0};
+                navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}}).then(function (stream) {
+                    video.srcObject = stream;
+                    video.classList.remove('d-none');
+                    scan.classList.add('d-none');
+                    return video.play();
+                }).then(function () {
+                    setInterval(function () {
+                        detector.detect(video).then(function (codes) {
+                            codes.forEach(function (code) {
+                                // the same card held up for a while is one check-in
+                                if (code.rawValue.indexOf('/card/') >= 0 && (code.rawValue !== last.value || Date.now() - last.at > 10000)) {
+                                    last = {value: code.rawValue, at: Date.now()};
+                                    record(code.rawValue.substring(code.rawValue.lastIndexOf('/card/') + 6));
+                                }
+                            });
+                        }).catch(function () { /* a frame without a code */ });
+                    }, 500);
+                }).catch(function () {
+                    scan.disabled = true;
+                });
+            });
+        }
     }
 
     window.addEventListener('online', send);

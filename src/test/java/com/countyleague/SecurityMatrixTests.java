@@ -290,7 +290,7 @@ class SecurityMatrixTests {
             new PathRule("/volunteer/late-shifts/.*", "id", Side::lateShift),
             new PathRule("/activities/backfills/\\{id}/evidence/.*", "evidenceId", Side::backfillEvidence),
             new PathRule("/activities/backfills/.*", "id", Side::backfill),
-            new PathRule("(/me)?/activities/\\{id}.*", "id", Side::activity),
+            new PathRule("(/me|/api/v1)?/activities/\\{id}.*", "id", Side::activity),
             new PathRule("/admin/people/corrections/\\{id}", "id", Side::correction),
             new PathRule("/admin/people/transfers/\\{id}/cancel", "id", Side::transferOut),
             new PathRule("/admin/people/transfers/\\{id}/.*", "id", Side::transferIn),

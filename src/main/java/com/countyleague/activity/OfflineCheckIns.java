@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 import com.countyleague.account.Actors;
+import com.countyleague.account.AuditTrail;
 import com.countyleague.activity.CheckIns.Outcome;
 import com.countyleague.activity.CheckIns.Purpose;
+import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Check-ins a member's phone took without signal (the screen's QR code scanned, or its code typed)
- * and sends when the signal returns. The proof fixes the moment: a QR token is signed for its
+ * Check-ins a member's phone took without signal (the screen's QR code scanned, or its code typed),
+ * or the organiser's screen took from members' youth cards, sent when the signal returns. The proof fixes the moment: a QR token is signed for its
  * 30-second window, a code is the HMAC of its window; the phone's clock only places the check-in
  * inside the window the proof signs. Each is sent with a nonce the phone made, so one sent twice is
  * recorded once; otherwise it is judged as if sent at that moment (open window, who may take part).
@@ -37,24 +39,34 @@ public class OfflineCheckIns {
     public record Proof(UUID nonce, String token, String code, Instant takenAt) {
     }
 
+    /** What the organiser's screen kept: a youth card scanned (or its number typed), the screen's time, a nonce. */
+    public record CardScan(UUID nonce, String card, Instant takenAt) {
+    }
+
     private record Signed(Activity activity, Purpose purpose, Attendance.Method method, Instant at) {
     }
 
     private final CheckIns checkIns;
+    private final Organisers organisers;
+    private final MemberCards cards;
     private final ActivityRepository activities;
     private final Activities activityRules;
     private final CodeAttempts codeAttempts;
     private final Actors actors;
+    private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OfflineCheckIns(CheckIns checkIns, ActivityRepository activities, Activities activityRules, CodeAttempts codeAttempts,
-                    Actors actors, JdbcClient jdbc, Clock clock) {
+    OfflineCheckIns(CheckIns checkIns, Organisers organisers, MemberCards cards, ActivityRepository activities,
+                    Activities activityRules, CodeAttempts codeAttempts, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.checkIns = checkIns;
+        this.organisers = organisers;
+        this.cards = cards;
         this.activities = activities;
         this.activityRules = activityRules;
         this.codeAttempts = codeAttempts;
         this.actors = actors;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -69,6 +81,30 @@ public class OfflineCheckIns {
             throw RuleViolationException.of("checkin.offline.invalid");
         }
         Signed signed = byToken ? token(proof) : code(proof, personId);
+        timely(signed);
+        return once(proof.nonce(), personId, signed, signed.method().name());
+    }
+
+    /**
+     * A card the organiser's screen scanned while offline. The organiser is trusted with the moment (the
+     * screen's clock) as with a check-in by hand, within the activity's check-in window; each nonce once.
+     */
+    @Transactional
+    public Optional<Outcome> sendCard(long activityId, CardScan scan) {
+        Activity activity = activities.findById(activityId).orElseThrow(() -> new NotFoundException("activity", activityId));
+        organisers.requireManager(activity);
+        if (scan.nonce() == null || scan.takenAt() == null || scan.card() == null || scan.card().isBlank()) {
+            throw RuleViolationException.of("checkin.offline.invalid");
+        }
+        long personId = cards.holder(scan.card()).orElseThrow(() -> RuleViolationException.of("checkin.card.unknown"));
+        Signed signed = new Signed(activity, Purpose.IN, Attendance.Method.MANUAL, scan.takenAt());
+        timely(signed);
+        Optional<Outcome> outcome = once(scan.nonce(), personId, signed, "CARD");
+        outcome.ifPresent(o -> audit.record("CHECK_IN_BY_CARD", "activity:" + activityId, "person:" + personId + " at " + o.at()));
+        return outcome;
+    }
+
+    private void timely(Signed signed) {
         Instant now = clock.instant();
         if (signed.at().isAfter(now.plus(SKEW))) {
             throw RuleViolationException.of("checkin.offline.invalid");
@@ -76,11 +112,16 @@ public class OfflineCheckIns {
         if (signed.at().isBefore(now.minus(GRACE))) {
             throw RuleViolationException.of("checkin.offline.too-late", GRACE.toDays());
         }
+    }
+
+    /** Records the nonce, then the check-in; a nonce already recorded records nothing. */
+    private Optional<Outcome> once(UUID nonce, long personId, Signed signed, String method) {
+        Instant now = clock.instant();
         int fresh = jdbc.sql("""
                         insert into offline_check_in (nonce, person_id, activity_id, purpose, method, taken_at, received_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (nonce) do nothing""")
-                .params(proof.nonce(), personId, signed.activity().getId(), signed.purpose().name(), signed.method().name(),
-                        Timestamp.from(signed.at()), Timestamp.from(now.isBefore(signed.at()) ? signed.at() : now))
+                .params(nonce, personId, signed.activity().getId(), signed.purpose().name(), method, Timestamp.from(signed.at()),
+                        Timestamp.from(now.isBefore(signed.at()) ? signed.at() : now))
                 .update();
         if (fresh == 0) {
             return Optional.empty();

@@ -17,4 +17,6 @@ interface PointsAccountRepository extends JpaRepository<PointsAccount, Long> {
     Optional<PointsAccount> lock(@Param("personId") long personId);
 
     Optional<PointsAccount> findByCardCode(String cardCode);
+
+    Optional<PointsAccount> findByCardNumber(String cardNumber);
 }

@@ -147,6 +147,43 @@ class OfflineCheckInTests {
         assertThat(rows("attendance", open)).isZero();
     }
 
+    @Test
+    void theOrganisersScreenSendsTheYouthCardsItScannedOfflineEachOnceAndOnlyForItsOwnActivity() throws Exception {
+        long activity = published(null);
+        jdbc.sql("insert into points_account (person_id, balance, earned_total, card_number, card_code, created_at, version) "
+                + "values (?, 0, 0, ?, ?, now(), 0) on conflict (person_id) do nothing")
+                .params(person, "QXT" + person, "CARDCODE" + person).update();
+        clock.advance(Duration.ofHours(4));
+        UUID nonce = UUID.randomUUID();
+        String scanned = "{\"nonce\":\"" + nonce + "\",\"card\":\"https://league.example.gov.cn/card/CARDCODE" + person
+                + "\",\"takenAt\":\"" + SCANNED + "\"}";
+
+        // a secretary of another branch cannot record here
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("别的团支部").id());
+        mvc.perform(post("/api/v1/activities/{id}/check-ins", activity).with(fixtures.signedIn(stranger)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(scanned)).andExpect(status().isForbidden());
+        assertThat(rows("attendance", activity)).isZero();
+
+        card(activity, scanned).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("CHECKED_IN"));
+        card(activity, scanned).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("ALREADY_SENT"));
+        assertThat(checkedInAt(activity)).isEqualTo(SCANNED);
+        assertThat(rows("attendance", activity)).isEqualTo(1);
+        assertThat(jdbc.sql("select check_in_method from attendance where activity_id = ?").param(activity).query(String.class).single())
+                .isEqualTo("MANUAL");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'CHECK_IN_BY_CARD' and target = ?").param("activity:" + activity)
+                .query(Long.class).single()).isEqualTo(1);
+        // the card number typed by hand finds the same member; a card nobody holds is named
+        card(activity, "{\"nonce\":\"" + UUID.randomUUID() + "\",\"card\":\"qxt" + person + "\",\"takenAt\":\"" + SCANNED + "\"}")
+                .andExpect(jsonPath("$.result").value("ALREADY_IN"));
+        card(activity, "{\"nonce\":\"" + UUID.randomUUID() + "\",\"card\":\"NOBODY\",\"takenAt\":\"" + SCANNED + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("checkin.card.unknown"));
+    }
+
+    private ResultActions card(long activity, String body) throws Exception {
+        return mvc.perform(post("/api/v1/activities/{id}/check-ins", activity).with(fixtures.signedIn(secretary)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
     private ResultActions send(UUID nonce, String proof, Instant takenAt) throws Exception {
         return mvc.perform(post("/api/v1/me/check-ins").with(fixtures.signedIn(member)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)

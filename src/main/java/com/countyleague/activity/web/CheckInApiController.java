@@ -1,6 +1,7 @@
 package com.countyleague.activity.web;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.countyleague.activity.CheckIns;
@@ -12,21 +13,26 @@ import com.countyleague.web.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a phone sends when its signal returns: the check-ins it kept while offline, one at a time.
+ * What a phone or an organiser's screen sends when its signal returns: the check-ins it kept while
+ * offline, one at a time.
  * 200 with what was recorded (or that this nonce was recorded before); 409 with the reason when the
  * check-in is refused as it would have been at that moment.
  */
 @RestController
-@RequestMapping("/api/v1/me/check-ins")
+@RequestMapping("/api/v1")
 class CheckInApiController {
 
     record ProofJson(UUID nonce, String token, String code, Instant takenAt) {
+    }
+
+    record CardJson(UUID nonce, String card, Instant takenAt) {
     }
 
     record ResultJson(String result, String activity, Instant at, String message) {
@@ -45,10 +51,19 @@ class CheckInApiController {
         this.formats = formats;
     }
 
-    @PostMapping
+    @PostMapping("/me/check-ins")
     ResultJson send(@RequestBody ProofJson proof) {
-        return offline.send(new OfflineCheckIns.Proof(proof.nonce(), proof.token(), proof.code(), proof.takenAt()))
-                .map(this::result)
+        return answer(offline.send(new OfflineCheckIns.Proof(proof.nonce(), proof.token(), proof.code(), proof.takenAt())));
+    }
+
+    /** The organiser's screen sends the youth cards it scanned (leader mode). */
+    @PostMapping("/activities/{id}/check-ins")
+    ResultJson sendCard(@PathVariable long id, @RequestBody CardJson scan) {
+        return answer(offline.sendCard(id, new OfflineCheckIns.CardScan(scan.nonce(), scan.card(), scan.takenAt())));
+    }
+
+    private ResultJson answer(Optional<CheckIns.Outcome> outcome) {
+        return outcome.map(this::result)
                 .orElseGet(() -> new ResultJson("ALREADY_SENT", null, null, texts.of("checkin.offline.already-sent")));
     }
 
