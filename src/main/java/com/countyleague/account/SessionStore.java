@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -38,6 +39,16 @@ class SessionStore {
 
     // Boot's session configuration stays in charge of the JDBC repository (table, timeout, clean-up);
     // the repository is wrapped once built rather than replaced, which would switch that configuration off.
+    /**
+     * Two requests of one session that each store the same new attribute at once (the page and the
+     * offline app's worker after sign-in both make the CSRF token) would have one of them fail on the
+     * attribute's key: PostgreSQL's upsert lets the later one win instead.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributes() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
     @Bean
     static BeanPostProcessor sessionStoreWrapper() {
         return new BeanPostProcessor() {

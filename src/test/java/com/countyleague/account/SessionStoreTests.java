@@ -43,6 +43,22 @@ class SessionStoreTests {
     }
 
     @Test
+    void twoRequestsOfOneSessionStoringTheSameNewAttributeAtOnceBothSucceedAndTheLaterWins() {
+        Session created = sessions().createSession();
+        sessions().save(created);
+        SessionStore.Repository.SAVED.remove();
+        // the page and the offline app's worker, right after sign-in, each make the CSRF token
+        Session page = sessions().findById(created.getId());
+        Session worker = sessions().findById(created.getId());
+        page.setAttribute("token", "page");
+        worker.setAttribute("token", "worker");
+        sessions().save(page);
+        sessions().save(worker);
+        SessionStore.Repository.SAVED.remove();
+        assertThat((String) sessions().findById(created.getId()).getAttribute("token")).isEqualTo("worker");
+    }
+
+    @Test
     void signingInWritesTheNewSessionIdAndTheUserAtOnce() {
         Session created = sessions().createSession();
         sessions().save(created);
