@@ -51,9 +51,12 @@
         return item.kind !== 'card' || (leader && String(item.activity) === leader.getAttribute('data-activity'));
     }
 
-    function line(list, text) {
+    function line(list, text, refused) {
         var li = document.createElement('li');
         li.textContent = text;
+        if (refused) {
+            li.className = 'text-danger';
+        }
         list.appendChild(li);
     }
 
@@ -75,10 +78,10 @@
         });
     }
 
-    function told(item, text) {
+    function told(item, text, refused) {
         var sent = places[item.kind || 'member'].sent;
         if (sent && shownHere(item)) {
-            line(sent.querySelector('ul'), (item.card ? item.card + ' · ' : '') + text);
+            line(sent.querySelector('ul'), (item.card ? item.card + ' · ' : '') + text, refused);
             sent.classList.remove('d-none');
         }
     }
@@ -119,7 +122,7 @@
             if (response.status === 200 || response.status === 409) {
                 return response.json().then(function (answer) {
                     save(load().filter(function (item) { return item.nonce !== next.nonce; }));
-                    told(next, (answer.activity && !card ? answer.activity + ' · ' : '') + answer.message);
+                    told(next, (answer.activity && !card ? answer.activity + ' · ' : '') + answer.message, response.status === 409);
                     return true;
                 });
             }

@@ -3,19 +3,11 @@
 // network as if there were no worker. No assets from elsewhere: all of it is served by the application.
 'use strict';
 
-var CACHE = 'league-offline-v1';
+var CACHE = 'league-offline-v2';
 var SHELL = '/me/check-in';
-var ASSETS = [
-    '/webjars/bootstrap/css/bootstrap.min.css',
-    '/webjars/bootstrap/js/bootstrap.bundle.min.js',
-    '/webjars/htmx.org/dist/htmx.min.js',
-    '/assets/css/league.css',
-    '/assets/js/league.js',
-    '/assets/js/checkin-offline.js',
-    '/manifest.webmanifest',
-    '/assets/icons/app-192.png',
-    '/assets/icons/app-512.png'
-];
+// the app's own files; the styles and scripts a page uses are kept as the page names them (their
+// addresses carry the library's version)
+var ASSETS = ['/manifest.webmanifest', '/assets/icons/app-192.png', '/assets/icons/app-512.png'];
 
 self.addEventListener('install', function (event) {
     event.waitUntil(caches.open(CACHE).then(function (cache) {
@@ -37,13 +29,34 @@ self.addEventListener('activate', function (event) {
     }));
 });
 
-// the signed-in member's check-in page, only when it is that page (not the sign-in page it may redirect to)
+// the signed-in member's check-in page (not the sign-in page it may redirect to), and what it loads
 function keepShell(cache) {
     return fetch(SHELL, {credentials: 'same-origin'}).then(function (response) {
-        if (response.ok && !response.redirected) {
-            return cache.put(SHELL, response);
+        if (!response.ok || response.redirected) {
+            return undefined;
         }
+        return response.clone().text().then(function (html) {
+            return cache.addAll(assetsOf(html)).then(function () {
+                return cache.put(SHELL, response);
+            });
+        });
     }).catch(function () { /* offline at install: kept at the next visit */ });
+}
+
+function assetsOf(html) {
+    var found = [];
+    var pattern = /(?:href|src)="(\/(?:webjars|assets)\/[^"]+)"/g;
+    var match;
+    while ((match = pattern.exec(html)) !== null) {
+        if (found.indexOf(match[1]) < 0) {
+            found.push(match[1]);
+        }
+    }
+    return found;
+}
+
+function isAsset(path) {
+    return ASSETS.indexOf(path) >= 0 || path.indexOf('/webjars/') === 0 || path.indexOf('/assets/') === 0;
 }
 
 function offlineCapable(path) {
@@ -60,7 +73,12 @@ self.addEventListener('fetch', function (event) {
         event.respondWith(fetch(request).then(function (response) {
             if (response.ok && !response.redirected && (url.pathname === SHELL || url.pathname.indexOf('/activities/') === 0)) {
                 var copy = response.clone();
-                caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+                var page = response.clone();
+                caches.open(CACHE).then(function (cache) {
+                    return page.text().then(function (html) {
+                        return cache.addAll(assetsOf(html)).then(function () { return cache.put(url.pathname, copy); });
+                    });
+                }).catch(function () { /* kept at the next visit */ });
             }
             return response;
         }).catch(function () {
@@ -71,7 +89,7 @@ self.addEventListener('fetch', function (event) {
         }));
         return;
     }
-    if (ASSETS.indexOf(url.pathname) >= 0) {
+    if (isAsset(url.pathname)) {
         event.respondWith(fetch(request).then(function (response) {
             if (response.ok) {
                 var copy = response.clone();
