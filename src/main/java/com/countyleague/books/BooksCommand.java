@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * {@code java -jar county-league.jar verify-books [--heads=book-heads.csv] [--lang=en]}: the
+ * {@code java -jar county-league.jar verify-books [--heads=book-heads.csv] [--lang=en] [--zone=…]}: the
  * verification from the command line, on the database production uses ({@code DATABASE_URL},
  * {@code DATABASE_USERNAME}, {@code DATABASE_PASSWORD}), read-only, without starting the application.
  * With {@code --heads}, the heads a county kept outside (the download of /transparency) are compared
@@ -55,7 +55,9 @@ public final class BooksCommand {
             JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             db.setFetchSize(5_000);
             List<PublishedHead> outside = options.containsKey("heads") ? read(Path.of(options.get("heads"))) : List.of();
-            BookAudit.Verification result = new BookAudit(db, books, ZoneId.of("Asia/Shanghai")).verify(outside, Instant.now());
+            // the county's zone decides where its days begin, as in the application (LEAGUE_ZONE)
+            ZoneId zone = ZoneId.of(options.getOrDefault("zone", System.getenv().getOrDefault("LEAGUE_ZONE", "Asia/Shanghai")));
+            BookAudit.Verification result = new BookAudit(db, books, zone).verify(outside, Instant.now());
             connection.rollback();
             for (BookAudit.BookResult b : result.books()) {
                 System.out.println(messages.getMessage("books.verify.book", new Object[] {
