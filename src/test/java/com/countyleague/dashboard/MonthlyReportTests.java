@@ -1,6 +1,8 @@
 package com.countyleague.dashboard;
 
 import com.countyleague.IntegrationTest;
+import com.countyleague.books.Books;
+import com.countyleague.books.PublishedHead;
 import com.countyleague.TestFixtures;
 import com.countyleague.TwoBranches;
 import com.countyleague.TwoBranches.Side;
@@ -9,6 +11,7 @@ import com.countyleague.web.Figures.Tile;
 import java.io.ByteArrayInputStream;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +52,9 @@ class MonthlyReportTests {
 
     @Autowired
     MonthlyReports reports;
+
+    @Autowired
+    Books books;
 
     @Autowired
     MockMvc mvc;
@@ -101,6 +107,32 @@ class MonthlyReportTests {
             long youth = section(board, "LEDGERS").tiles().stream().filter(t -> t.labelKey().equals("member.ledger.YOUTH"))
                     .findFirst().orElseThrow().value();
             assertThat(text).contains("青年台账 " + String.format("%,d", youth));
+        }
+    }
+
+    @Test
+    void theReportCarriesTheBooksHeadsAsPublished() throws Exception {
+        books.publish();
+        List<PublishedHead> heads = books.asOf(LocalDate.now(clock).minusDays(1));
+        assertThat(heads).isNotEmpty();
+        byte[] xlsx = mvc.perform(get("/admin/dashboard/report").param("format", "XLSX").with(fixtures.signedIn(side.orgAdmin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("账本头哈希");
+            assertThat(sheet).isNotNull();
+            for (PublishedHead head : heads) {
+                Row row = find(sheet, head.book().equals("points") ? "积分账本" : "志愿服务时长账本");
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(head.day().toString());
+                assertThat((long) row.getCell(2).getNumericCellValue()).isEqualTo(head.entries());
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo(head.head());
+            }
+        }
+        byte[] pdf = mvc.perform(get("/admin/dashboard/report").param("format", "PDF").with(fixtures.signedIn(side.orgAdmin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("账本头哈希");
+            heads.forEach(head -> assertThat(text).contains(head.head()));
         }
     }
 
