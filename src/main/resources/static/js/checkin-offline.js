@@ -8,13 +8,17 @@
 
     var KEY = 'league.pendingCheckIns';
 
-    if ('serviceWorker' in navigator) {
-        navigator.serviceWorker.register('/sw.js').catch(function () { /* the app still works online */ });
-    }
-
     function meta(name) {
         var el = document.querySelector('meta[name="' + name + '"]');
         return el ? el.content : null;
+    }
+
+    // the worker keeps a signed-in member's check-in page: only for someone signed in, and forgotten at sign-out
+    if ('serviceWorker' in navigator && meta('league-user')) {
+        navigator.serviceWorker.register('/sw.js').catch(function () { /* the app still works online */ });
+    } else if (window.caches && !meta('league-user')) {
+        caches.open('league-offline-v2').then(function (cache) { return cache.delete('/me/check-in'); })
+            .catch(function () { /* nothing kept */ });
     }
 
     function load() {

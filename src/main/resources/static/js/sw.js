@@ -3,7 +3,7 @@
 // network as if there were no worker. No assets from elsewhere: all of it is served by the application.
 'use strict';
 
-var CACHE = 'league-offline-v2';
+var CACHE = 'league-offline-v2'; // named in checkin-offline.js too, which forgets the page at sign-out
 var SHELL = '/me/check-in';
 // the app's own files; the styles and scripts a page uses are kept as the page names them (their
 // addresses carry the library's version)
@@ -31,7 +31,8 @@ self.addEventListener('activate', function (event) {
 
 // the signed-in member's check-in page (not the sign-in page it may redirect to), and what it loads
 function keepShell(cache) {
-    return fetch(SHELL, {credentials: 'same-origin'}).then(function (response) {
+    // marked as a script's request, so that a sign-in page it may meet does not remember it as where to go next
+    return fetch(SHELL, {credentials: 'same-origin', headers: {'X-Requested-With': 'XMLHttpRequest'}}).then(function (response) {
         if (!response.ok || response.redirected) {
             return undefined;
         }
