@@ -102,6 +102,11 @@ class BodyIdsTests {
         checks.put("POST /activities/{id}/edit groupId", "the same check as creating: Activities.hosted settles the host of both");
         checks.put("GET /activities/new group", "preselects a group of the form only: the form offers the caller's own groups");
         checks.put("GET /activities group", "narrows the list within what the caller organises (Activities.search keeps to their scope)");
+        checks.put("POST /admin/dues/payments personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
+        checks.put("POST /admin/dues/profiles personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
+        checks.put("GET /admin/dues org", "the unit of the page through Reach.unit: DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
+        checks.put("POST /admin/dues/payments org", "only where the page returns to after the payment; the payment's unit is its member's");
+        checks.put("POST /admin/dues/profiles org", "only where the page returns to after the change; the member decides the reach");
         checks.put("POST /activities/{id}/attendance/in personId",
                 "CheckInTests.aSecretaryCannotCheckAPersonOfAnotherBranchInOrOutOfTheirOwnActivityByAnyField");
         checks.put("POST /activities/{id}/attendance/out personId",
@@ -392,7 +397,7 @@ class BodyIdsTests {
     }
 
     private static String findTestClass(String simpleName) {
-        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "points.", "recruitment.", "venue.", "volunteer.", "council.")) {
+        for (String module : List.of("", "account.", "activity.", "dashboard.", "group.", "member.", "org.", "orglife.", "points.", "recruitment.", "venue.", "volunteer.", "council.")) {
             try {
                 return Class.forName("com.countyleague." + module + simpleName).getName();
             } catch (ClassNotFoundException notThere) {

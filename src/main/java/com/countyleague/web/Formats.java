@@ -46,6 +46,11 @@ public class Formats {
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /** An amount kept in fen, in yuan with its fen: 20 → "0.20", 400 → "4.00". */
+    public String yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -1,0 +1,179 @@
+package com.countyleague.orglife;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.countyleague.account.Actors;
+import com.countyleague.account.AuditTrail;
+import com.countyleague.account.OrganizationDirectory.OrganizationRef;
+import com.countyleague.account.Reach;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.People;
+import com.countyleague.member.Person;
+import com.countyleague.member.PersonRow;
+import com.countyleague.member.PersonSearch;
+import com.countyleague.member.PersonStatus;
+import com.countyleague.web.RuleViolationException;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * League dues (团费): what each member of a branch pays a month by the county's bands, the payments a
+ * secretary records by month, and the arrears — six months and more unpaid is a warning of 自行脱团 for
+ * the secretary to follow up, never acted on by the system.
+ */
+@Service
+public class Dues {
+
+    /** Months unpaid in a row from which the secretary is warned. */
+    public static final int WARNING_MONTHS = 6;
+    /** How far back the arrears are counted. */
+    static final int LOOKBACK_MONTHS = 12;
+    private static final int MAX_MEMBERS = 2_000;
+
+    /** One member of the branch in a month: their band, what they pay, whether it is paid, how many months are unpaid in a row. */
+    public record Line(long personId, String name, DuesCategory category, Integer monthlyIncomeFen, int dueFen, boolean paid,
+                       int unpaidMonths) {
+        public boolean warned() {
+            return unpaidMonths >= WARNING_MONTHS;
+        }
+    }
+
+    public record BranchDues(OrganizationRef unit, YearMonth month, List<Line> lines, long collectedFen) {
+        public long warnings() {
+            return lines.stream().filter(Line::warned).count();
+        }
+    }
+
+    private record Profile(DuesCategory category, Integer incomeFen) {
+    }
+
+    private final People people;
+    private final Reach reach;
+    private final Actors actors;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Dues(People people, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+        this.people = people;
+        this.reach = reach;
+        this.actors = actors;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The county's bands. */
+    @Transactional(readOnly = true)
+    public DuesBands bands() {
+        return jdbc.sql("select income_threshold_fen, below_threshold_fen, permille, reduced_fen from dues_setting where id = 1")
+                .query((rs, n) -> new DuesBands(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+    }
+
+    /** The League members of a unit in reach (the caller's own when none is named) in a month (this one when none). */
+    @Transactional(readOnly = true)
+    public BranchDues branch(Long organizationId, YearMonth month) {
+        OrganizationRef unit = reach.unit(organizationId);
+        YearMonth asked = month == null ? YearMonth.now(clock) : month;
+        List<PersonRow> members = people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, unit.id(), null, null, null, null, null, null,
+                null, PersonStatus.ACTIVE, null, PersonSearch.Sort.NAME), PageRequest.of(0, MAX_MEMBERS)).getContent().stream()
+                .filter(p -> p.organizationId() == unit.id()).toList();
+        Long[] ids = members.stream().map(PersonRow::id).toArray(Long[]::new);
+        Map<Long, Profile> profiles = new HashMap<>();
+        jdbc.sql("select person_id, category, monthly_income_fen from dues_profile where person_id = any(?)").param(ids)
+                .query(rs -> {
+                    profiles.put(rs.getLong(1), new Profile(DuesCategory.valueOf(rs.getString(2)), (Integer) rs.getObject(3)));
+                });
+        Set<String> paid = new HashSet<>();
+        jdbc.sql("select person_id, month from dues_payment where person_id = any(?) and month between ? and ?")
+                .params(ids, Date.valueOf(asked.minusMonths(LOOKBACK_MONTHS - 1L).atDay(1)), Date.valueOf(asked.atDay(1)))
+                .query(rs -> {
+                    paid.add(rs.getLong(1) + ":" + YearMonth.from(rs.getDate(2).toLocalDate()));
+                });
+        DuesBands bands = bands();
+        List<Line> lines = members.stream().map(p -> {
+            Profile profile = profiles.getOrDefault(p.id(), new Profile(DuesCategory.INCOME, null));
+            int unpaid = 0;
+            while (unpaid < LOOKBACK_MONTHS && !paid.contains(p.id() + ":" + asked.minusMonths(unpaid))) {
+                unpaid++;
+            }
+            return new Line(p.id(), p.name(), profile.category(), profile.incomeFen(), bands.monthlyFen(profile.category(), profile.incomeFen()),
+                    paid.contains(p.id() + ":" + asked), unpaid);
+        }).toList();
+        long collected = jdbc.sql("select coalesce(sum(amount_fen), 0) from dues_payment where organization_id = ? and month = ?")
+                .params(unit.id(), Date.valueOf(asked.atDay(1))).query(Long.class).single();
+        return new BranchDues(unit, asked, lines, collected);
+    }
+
+    /** Records a member's dues for a month, at their band's amount; each month once. Audited. */
+    @Transactional
+    public int record(long personId, YearMonth month) {
+        Person person = member(personId);
+        if (month == null || month.isAfter(YearMonth.now(clock))) {
+            throw new RuleViolationException("month", "dues.month.invalid");
+        }
+        Profile profile = profile(personId);
+        int due = bands().monthlyFen(profile.category(), profile.incomeFen());
+        if (due == 0) {
+            throw RuleViolationException.of("dues.nothing-due");
+        }
+        int stored = jdbc.sql("""
+                        insert into dues_payment (person_id, organization_id, month, amount_fen, recorded_by, recorded_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict (person_id, month) do nothing""")
+                .params(personId, person.getOrganizationId(), Date.valueOf(month.atDay(1)), due, actors.current().username(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        if (stored == 0) {
+            throw RuleViolationException.of("dues.already-paid", month.toString());
+        }
+        audit.record("RECORD_DUES", "person:" + personId, month + " " + due + " fen");
+        return due;
+    }
+
+    /** Sets a member's band: their category and, for the income band, their monthly income after tax in fen. Audited. */
+    @Transactional
+    public void setProfile(long personId, DuesCategory category, Integer monthlyIncomeFen) {
+        member(personId);
+        if (category == null) {
+            throw new RuleViolationException("category", "dues.category.required");
+        }
+        if (category == DuesCategory.INCOME && (monthlyIncomeFen == null || monthlyIncomeFen < 0)) {
+            throw new RuleViolationException("income", "dues.income.required");
+        }
+        Integer income = category == DuesCategory.INCOME ? monthlyIncomeFen : null;
+        jdbc.sql("""
+                        insert into dues_profile (person_id, category, monthly_income_fen, updated_at, updated_by) values (?, ?, ?, ?, ?)
+                        on conflict (person_id) do update set category = excluded.category, monthly_income_fen = excluded.monthly_income_fen,
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .params(personId, category.name(), income, Timestamp.from(clock.instant()), actors.current().username())
+                .update();
+        audit.record("SET_DUES_BAND", "person:" + personId, category.name());
+    }
+
+    /** A League member in the caller's reach (404 otherwise, as for every person). */
+    private Person member(long personId) {
+        reach.require(Reach.Target.PERSON, personId);
+        Person person = people.get(personId);
+        if (person.getLedger() != Ledger.LEAGUE_MEMBER || person.getStatus() != PersonStatus.ACTIVE) {
+            throw RuleViolationException.of("dues.not-a-member");
+        }
+        return person;
+    }
+
+    private Profile profile(long personId) {
+        return jdbc.sql("select category, monthly_income_fen from dues_profile where person_id = ?").param(personId)
+                .query((rs, n) -> new Profile(DuesCategory.valueOf(rs.getString(1)), (Integer) rs.getObject(2)))
+                .optional().orElse(new Profile(DuesCategory.INCOME, null));
+    }
+}

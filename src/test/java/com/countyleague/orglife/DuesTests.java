@@ -1,0 +1,160 @@
+package com.countyleague.orglife;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import com.countyleague.IntegrationTest;
+import com.countyleague.MutableClock;
+import com.countyleague.TestFixtures;
+import com.countyleague.TestFixtures.Branch;
+import com.countyleague.account.Role;
+import com.countyleague.member.Gender;
+import com.countyleague.member.Ledger;
+import com.countyleague.member.TestIds;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** League dues: the bands at their edges in fen, payments once a month, arrears flagged and nothing else done, reach. */
+@IntegrationTest
+class DuesTests {
+
+    /** noon in the county, 15 June 2026 */
+    private static final Instant NOON = Instant.parse("2026-06-15T04:00:00Z");
+
+    @Autowired
+    Dues dues;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    Branch branch;
+    String secretary;
+
+    @BeforeEach
+    void aBranch() {
+        clock.setTo(NOON);
+        branch = fixtures.branch("团费测试团支部");
+        secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theBandsAtTheirEdgesInFen() {
+        DuesBands bands = dues.bands();
+        assertThat(bands.monthlyFen(DuesCategory.INCOME, 199_900)).as("1,999 yuan").isEqualTo(300);
+        assertThat(bands.monthlyFen(DuesCategory.INCOME, 200_000)).as("2,000 yuan").isEqualTo(400);
+        assertThat(bands.monthlyFen(DuesCategory.INCOME, 200_100)).as("2,001 yuan").isEqualTo(400);
+        assertThat(bands.monthlyFen(DuesCategory.INCOME, 249_999)).as("2,499.99 yuan: below the yuan dropped").isEqualTo(400);
+        assertThat(bands.monthlyFen(DuesCategory.INCOME, 250_000)).as("2,500 yuan").isEqualTo(500);
+        assertThat(bands.monthlyFen(DuesCategory.STUDENT, null)).isEqualTo(20);
+        assertThat(bands.monthlyFen(DuesCategory.RELIEF, null)).isEqualTo(20);
+    }
+
+    @Test
+    void aPaymentIsRecordedAtTheMembersBandOnceAMonth() throws Exception {
+        long earner = member("交费甲");
+        long student = member("交费乙");
+        mvc.perform(post("/admin/dues/profiles").param("personId", String.valueOf(earner)).param("category", "INCOME")
+                .param("incomeYuan", "2001").param("month", "2026-06").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        fixtures.as(secretary, () -> {
+            dues.setProfile(student, DuesCategory.STUDENT, null);
+            return null;
+        });
+        assertThat(record(earner, "2026-06")).isEqualTo(400);
+        assertThat(record(student, "2026-06")).isEqualTo(20);
+        mvc.perform(post("/admin/dues/payments").param("personId", String.valueOf(earner)).param("month", "2026-06")
+                .with(fixtures.signedIn(secretary)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(payments(earner)).as("the same month twice is recorded once").isEqualTo(1);
+        // an income band without an income, or a payment for a month to come, changes nothing
+        mvc.perform(post("/admin/dues/profiles").param("personId", String.valueOf(earner)).param("category", "INCOME")
+                .param("incomeYuan", "-5").param("month", "2026-06").with(fixtures.signedIn(secretary)).with(csrf()));
+        assertThat(jdbc.sql("select monthly_income_fen from dues_profile where person_id = ?").param(earner).query(Integer.class).single())
+                .isEqualTo(200_100);
+        mvc.perform(post("/admin/dues/payments").param("personId", String.valueOf(earner)).param("month", "2026-07")
+                .with(fixtures.signedIn(secretary)).with(csrf()));
+        assertThat(payments(earner)).isEqualTo(1);
+        Dues.BranchDues june = fixtures.as(secretary, () -> dues.branch(null, YearMonth.of(2026, 6)));
+        assertThat(june.collectedFen()).isEqualTo(420);
+        assertThat(june.lines()).filteredOn(l -> l.personId() == earner).singleElement()
+                .satisfies(l -> assertThat(l.paid()).isTrue());
+    }
+
+    @Test
+    void sixMonthsUnpaidAreFlaggedForTheSecretaryAndNothingElseChanges() throws Exception {
+        long behind = member("欠费丙");
+        long almost = member("欠费丁");
+        // behind last paid for December, almost for January
+        pay(behind, YearMonth.of(2025, 12));
+        pay(almost, YearMonth.of(2026, 1));
+        String before = jdbc.sql("select p::text from person p where id = ?").param(behind).query(String.class).single();
+
+        Dues.BranchDues may = fixtures.as(secretary, () -> dues.branch(null, YearMonth.of(2026, 6)));
+        assertThat(may.lines()).filteredOn(l -> l.personId() == behind).singleElement()
+                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(6)).satisfies(l -> assertThat(l.warned()).isTrue());
+        assertThat(may.lines()).filteredOn(l -> l.personId() == almost).singleElement()
+                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(5)).satisfies(l -> assertThat(l.warned()).isFalse());
+        String page = mvc.perform(get("/admin/dues").param("month", "2026-06").with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("自行脱团预警：连续 6 个月未交", "id=\"dues-warnings\"");
+        // the warning is the secretary's to follow: the member stays on the register as they were
+        assertThat(jdbc.sql("select p::text from person p where id = ?").param(behind).query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherBranchsSecretaryCannotRecordDuesOrSetABandHere() throws Exception {
+        long person = member("别支部团员");
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("别的团费团支部").id());
+        mvc.perform(post("/admin/dues/payments").param("personId", String.valueOf(person)).param("month", "2026-06")
+                .with(fixtures.signedIn(stranger)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/dues/profiles").param("personId", String.valueOf(person)).param("category", "STUDENT")
+                .param("month", "2026-06").with(fixtures.signedIn(stranger)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/dues").param("org", String.valueOf(branch.id())).with(fixtures.signedIn(stranger)))
+                .andExpect(status().isForbidden());
+        assertThat(payments(person)).isZero();
+        assertThat(jdbc.sql("select count(*) from dues_profile where person_id = ?").param(person).query(Long.class).single()).isZero();
+    }
+
+    private long member(String name) {
+        return fixtures.person(branch.id(), Ledger.LEAGUE_MEMBER, name, TestIds.of(LocalDate.of(2001, 3, 3), Gender.FEMALE), null);
+    }
+
+    private int record(long person, String month) {
+        return fixtures.as(secretary, () -> dues.record(person, YearMonth.parse(month)));
+    }
+
+    private void pay(long person, YearMonth month) {
+        jdbc.sql("insert into dues_payment (person_id, organization_id, month, amount_fen, recorded_by, recorded_at) values (?, ?, ?, 300, 'test', now())")
+                .params(person, branch.id(), Date.valueOf(month.atDay(1))).update();
+    }
+
+    private long payments(long person) {
+        return jdbc.sql("select count(*) from dues_payment where person_id = ?").param(person).query(Long.class).single();
+    }
+}
