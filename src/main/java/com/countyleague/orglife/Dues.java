@@ -20,6 +20,7 @@ import com.countyleague.member.Person;
 import com.countyleague.member.PersonRow;
 import com.countyleague.member.PersonSearch;
 import com.countyleague.member.PersonStatus;
+import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.data.domain.PageRequest;
@@ -161,10 +162,16 @@ public class Dues {
         audit.record("SET_DUES_BAND", "person:" + personId, category.name());
     }
 
-    /** A League member in the caller's reach (404 otherwise, as for every person). */
+    /**
+     * A League member of a unit in the caller's staff reach (404 otherwise, as for every person): the
+     * leader of a group the member belongs to reaches the person, not their branch's dues.
+     */
     private Person member(long personId) {
         reach.require(Reach.Target.PERSON, personId);
         Person person = people.get(personId);
+        if (!reach.organization(person.getOrganizationId())) {
+            throw new NotFoundException("person", personId);
+        }
         if (person.getLedger() != Ledger.LEAGUE_MEMBER || person.getStatus() != PersonStatus.ACTIVE) {
             throw RuleViolationException.of("dues.not-a-member");
         }
