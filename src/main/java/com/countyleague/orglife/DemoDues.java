@@ -7,11 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import com.countyleague.account.Actors;
-import com.countyleague.member.Ledger;
-import com.countyleague.member.People;
 import com.countyleague.member.PersonRow;
-import com.countyleague.member.PersonSearch;
-import com.countyleague.member.PersonStatus;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 
@@ -19,7 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +28,13 @@ import org.springframework.stereotype.Component;
 class DemoDues implements ApplicationRunner {
 
     private final Dues dues;
-    private final People people;
     private final UnitLookup units;
     private final Actors actors;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoDues(Dues dues, People people, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
+    DemoDues(Dues dues, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
         this.dues = dues;
-        this.people = people;
         this.units = units;
         this.actors = actors;
         this.jdbc = jdbc;
@@ -54,9 +47,7 @@ class DemoDues implements ApplicationRunner {
         if (branch == null || jdbc.sql("select count(*) from dues_payment").query(Long.class).single() > 0) {
             return;
         }
-        List<PersonRow> members = actors.asSystem(() -> people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, branch.getId(), null, null,
-                null, null, null, null, null, PersonStatus.ACTIVE, null, PersonSearch.Sort.NAME), PageRequest.of(0, 200)).getContent())
-                .stream().filter(p -> p.organizationId() == branch.getId()).toList();
+        List<PersonRow> members = actors.asSystem(() -> dues.membersOf(branch.getId()));
         DuesBands bands = dues.bands();
         YearMonth now = YearMonth.now(clock);
         Timestamp at = Timestamp.from(clock.instant());

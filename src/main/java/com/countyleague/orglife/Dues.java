@@ -87,9 +87,7 @@ public class Dues {
     public BranchDues branch(Long organizationId, YearMonth month) {
         OrganizationRef unit = reach.unit(organizationId);
         YearMonth asked = month == null ? YearMonth.now(clock) : month;
-        List<PersonRow> members = people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, unit.id(), null, null, null, null, null, null,
-                null, PersonStatus.ACTIVE, null, PersonSearch.Sort.NAME), PageRequest.of(0, MAX_MEMBERS)).getContent().stream()
-                .filter(p -> p.organizationId() == unit.id()).toList();
+        List<PersonRow> members = membersOf(unit.id());
         Long[] ids = members.stream().map(PersonRow::id).toArray(Long[]::new);
         Map<Long, Profile> profiles = new HashMap<>();
         jdbc.sql("select person_id, category, monthly_income_fen from dues_profile where person_id = any(?)").param(ids)
@@ -115,6 +113,13 @@ public class Dues {
         long collected = jdbc.sql("select coalesce(sum(amount_fen), 0) from dues_payment where organization_id = ? and month = ?")
                 .params(unit.id(), Date.valueOf(asked.atDay(1))).query(Long.class).single();
         return new BranchDues(unit, asked, lines, collected);
+    }
+
+    /** The League members on the register of this unit itself (not of the units below it), by name. */
+    List<PersonRow> membersOf(long organizationId) {
+        return people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, organizationId, null, null, null, null, null, null, null,
+                PersonStatus.ACTIVE, null, PersonSearch.Sort.NAME), PageRequest.of(0, MAX_MEMBERS)).getContent().stream()
+                .filter(p -> p.organizationId() == organizationId).toList();
     }
 
     /** Records a member's dues for a month, at their band's amount; each month once. Audited. */

@@ -7,12 +7,8 @@ import java.util.UUID;
 import com.countyleague.activity.CheckIns;
 import com.countyleague.activity.OfflineCheckIns;
 import com.countyleague.web.Formats;
-import com.countyleague.web.RuleViolationException;
 import com.countyleague.web.Texts;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What a phone or an organiser's screen sends when its signal returns: the check-ins it kept while
  * offline, one at a time.
  * 200 with what was recorded (or that this nonce was recorded before); 409 with the reason when the
- * check-in is refused as it would have been at that moment.
+ * check-in is refused as it would have been at that moment (web.ApiErrors).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -36,9 +32,6 @@ class CheckInApiController {
     }
 
     record ResultJson(String result, String activity, Instant at, String message) {
-    }
-
-    record ErrorJson(String error, String message) {
     }
 
     private final OfflineCheckIns offline;
@@ -76,10 +69,5 @@ class CheckInApiController {
             case ALREADY_OUT -> texts.of("checkin.done.already-out", new Object[] {time});
         };
         return new ResultJson(outcome.act().name(), outcome.activity().getTitle(), outcome.at(), message);
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ResponseEntity<ErrorJson> refused(RuleViolationException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorJson(e.messageKey(), texts.of(e.messageKey(), e.arguments())));
     }
 }

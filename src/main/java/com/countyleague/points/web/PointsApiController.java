@@ -9,7 +9,7 @@ import com.countyleague.points.PointsBank;
 import com.countyleague.points.Redemption;
 import com.countyleague.points.Rewards;
 import com.countyleague.points.Tier;
-import com.countyleague.web.NotFoundException;
+import com.countyleague.web.ApiErrors;
 import com.countyleague.web.NoPersonException;
 import com.countyleague.web.RuleViolationException;
 
@@ -97,37 +97,20 @@ class PointsApiController {
                 r.getStatus().name(), r.getPickupCode(), r.getExpiresAt()));
     }
 
-    /** Refusals of the API as JSON: {@code {"error": key, "message": text}}. */
+    /** The points API answers an account without a person 404 (nothing here for it, not a rule it broke); other refusals as every API does (web.ApiErrors). */
     @RestControllerAdvice(assignableTypes = PointsApiController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Errors {
 
-        record ErrorJson(String error, String message) {
+        private final ApiErrors api;
+
+        Errors(ApiErrors api) {
+            this.api = api;
         }
 
-        private final MessageSource messages;
-
-        Errors(MessageSource messages) {
-            this.messages = messages;
-        }
-
-        /** An account without a person has no points: nothing here for it, not a rule it broke. */
         @ExceptionHandler(NoPersonException.class)
-        ResponseEntity<ErrorJson> noPerson(NoPersonException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson(e.messageKey(),
-                    messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale())));
-        }
-
-        @ExceptionHandler(RuleViolationException.class)
-        ResponseEntity<ErrorJson> refused(RuleViolationException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorJson(e.messageKey(),
-                    messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale())));
-        }
-
-        @ExceptionHandler(NotFoundException.class)
-        ResponseEntity<ErrorJson> notFound(NotFoundException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson("not-found",
-                    messages.getMessage("error.404.text", null, LocaleContextHolder.getLocale())));
+        ResponseEntity<ApiErrors.ErrorJson> noPerson(NoPersonException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(api.json(e));
         }
     }
 }
