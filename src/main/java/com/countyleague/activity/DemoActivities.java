@@ -247,7 +247,7 @@ class DemoActivities implements ApplicationRunner {
     private List<Long> branchPeople(long branch) {
         List<Long> ids = new ArrayList<>();
         for (Ledger ledger : Ledger.values()) {
-            people.search(new PersonSearch(ledger, branch, null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, 60))
+            people.search(new PersonSearch(ledger, branch, null, null, null, null, null, null, null, null, null, null, null), PageRequest.of(0, 60))
                     .forEach(p -> ids.add(p.id()));
         }
         return ids;

@@ -128,7 +128,7 @@ public class LiaisonPoints {
         List<Long> receptionIds = jdbc.sql("select activity_id from reception_day where point_id = ?").param(id).query(Long.class).list();
         List<PersonRow> candidates = q == null || q.isBlank() ? List.of()
                 : people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, point.getOrganizationId(), null, null, null, null, null, null, null,
-                        PersonStatus.ACTIVE, q.trim(), null), Pageable.ofSize(20)).getContent();
+                        PersonStatus.ACTIVE, q.trim(), null, null), Pageable.ofSize(20)).getContent();
         Organization unit = units.organization(point.getOrganizationId()).orElseThrow();
         return new PointPage(point, unit.getName(), register(List.of(point)), activities.held(receptionIds),
                 visitors.findTop100ByPointIdOrderByVisitedOnDescIdDesc(id), candidates,

@@ -152,7 +152,7 @@ class DemoGroups implements ApplicationRunner {
         memberships.findByGroupIdAndStatusOrderByRequestedAtAsc(dance.getId(), Membership.Status.ACTIVE).stream()
                 .filter(m -> m.getRole() == GroupRole.OWNER).findFirst()
                 .ifPresent(owner -> accounts.linkPerson("leader", owner.getPersonId()));
-        people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, null, null, null, null, null, null, null, null, null, "张团员", null),
+        people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, null, null, null, null, null, null, null, null, null, "张团员", null, null),
                 PageRequest.of(0, 1)).stream().findFirst().ifPresent(member -> {
                     accounts.linkPerson("member", member.id());
                     enrol(dance, List.of(member.id()), clock.instant().minus(Duration.ofDays(10)));
@@ -161,7 +161,7 @@ class DemoGroups implements ApplicationRunner {
     }
 
     private List<PersonRow> everyone(Ledger ledger) {
-        return people.search(new PersonSearch(ledger, null, null, null, null, null, null, null, null, null, null, null),
+        return people.search(new PersonSearch(ledger, null, null, null, null, null, null, null, null, null, null, null, null),
                 PageRequest.of(0, 10_000)).getContent();
     }
 

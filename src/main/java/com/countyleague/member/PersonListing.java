@@ -113,6 +113,11 @@ class PersonListing {
             clauses.add("p.status = :status");
             parameters.put("status", search.status().name());
         }
+        if (search.registered() != null) {
+            clauses.add((search.registered() ? "" : "not ")
+                    + "exists (select 1 from league_registration r where r.person_id = p.id and r.year = :year and r.registered)");
+            parameters.put("year", today.getYear());
+        }
         String text = search.text() == null ? "" : search.text().trim();
         if (idNumberHash != null) {
             clauses.add("p.id_number_hash = :hash");

@@ -2,11 +2,12 @@ package com.countyleague.member;
 
 /**
  * A ledger list's filter. {@code under} limits it to a unit and everything below it; {@code text}
- * is a name, part of a mobile number or a full identity number.
+ * is a name, part of a mobile number or a full identity number; {@code registered} keeps those
+ * registered (团籍注册) for the current year, or those not.
  */
 public record PersonSearch(Ledger ledger, Long under, Long compoundId, Long buildingId, Integer ageFrom, Integer ageTo,
                            Boolean backbone, String tag, GridRole gridRole, PersonStatus status, String text,
-                           Sort sort) {
+                           Sort sort, Boolean registered) {
 
     /** The orders a list offers; nothing else reaches the SQL. */
     public enum Sort {
@@ -29,6 +30,6 @@ public record PersonSearch(Ledger ledger, Long under, Long compoundId, Long buil
     }
 
     public static PersonSearch of(Ledger ledger) {
-        return new PersonSearch(ledger, null, null, null, null, null, null, null, null, PersonStatus.ACTIVE, null, null);
+        return new PersonSearch(ledger, null, null, null, null, null, null, null, null, PersonStatus.ACTIVE, null, null, null);
     }
 }

@@ -28,13 +28,15 @@ import org.springframework.stereotype.Component;
 class DemoDues implements ApplicationRunner {
 
     private final Dues dues;
+    private final BranchMembers branchMembers;
     private final UnitLookup units;
     private final Actors actors;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoDues(Dues dues, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
+    DemoDues(Dues dues, BranchMembers branchMembers, UnitLookup units, Actors actors, JdbcClient jdbc, Clock clock) {
         this.dues = dues;
+        this.branchMembers = branchMembers;
         this.units = units;
         this.actors = actors;
         this.jdbc = jdbc;
@@ -47,7 +49,7 @@ class DemoDues implements ApplicationRunner {
         if (branch == null || jdbc.sql("select count(*) from dues_payment").query(Long.class).single() > 0) {
             return;
         }
-        List<PersonRow> members = actors.asSystem(() -> dues.membersOf(branch.getId()));
+        List<PersonRow> members = actors.asSystem(() -> branchMembers.of(branch.getId()));
         DuesBands bands = dues.bands();
         YearMonth now = YearMonth.now(clock);
         Timestamp at = Timestamp.from(clock.instant());

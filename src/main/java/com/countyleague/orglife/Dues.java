@@ -18,12 +18,10 @@ import com.countyleague.member.Ledger;
 import com.countyleague.member.People;
 import com.countyleague.member.Person;
 import com.countyleague.member.PersonRow;
-import com.countyleague.member.PersonSearch;
 import com.countyleague.member.PersonStatus;
 import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +38,6 @@ public class Dues {
     public static final int WARNING_MONTHS = 6;
     /** How far back the arrears are counted. */
     static final int LOOKBACK_MONTHS = 12;
-    private static final int MAX_MEMBERS = 2_000;
 
     /** One member of the branch in a month: their band, what they pay, whether it is paid, how many months are unpaid in a row. */
     public record Line(long personId, String name, DuesCategory category, Integer monthlyIncomeFen, int dueFen, boolean paid,
@@ -60,14 +57,16 @@ public class Dues {
     }
 
     private final People people;
+    private final BranchMembers branchMembers;
     private final Reach reach;
     private final Actors actors;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Dues(People people, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    Dues(People people, BranchMembers branchMembers, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.people = people;
+        this.branchMembers = branchMembers;
         this.reach = reach;
         this.actors = actors;
         this.audit = audit;
@@ -87,7 +86,7 @@ public class Dues {
     public BranchDues branch(Long organizationId, YearMonth month) {
         OrganizationRef unit = reach.unit(organizationId);
         YearMonth asked = month == null ? YearMonth.now(clock) : month;
-        List<PersonRow> members = membersOf(unit.id());
+        List<PersonRow> members = branchMembers.of(unit.id());
         Long[] ids = members.stream().map(PersonRow::id).toArray(Long[]::new);
         Map<Long, Profile> profiles = new HashMap<>();
         jdbc.sql("select person_id, category, monthly_income_fen from dues_profile where person_id = any(?)").param(ids)
@@ -113,13 +112,6 @@ public class Dues {
         long collected = jdbc.sql("select coalesce(sum(amount_fen), 0) from dues_payment where organization_id = ? and month = ?")
                 .params(unit.id(), Date.valueOf(asked.atDay(1))).query(Long.class).single();
         return new BranchDues(unit, asked, lines, collected);
-    }
-
-    /** The League members on the register of this unit itself (not of the units below it), by name. */
-    List<PersonRow> membersOf(long organizationId) {
-        return people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, organizationId, null, null, null, null, null, null, null,
-                PersonStatus.ACTIVE, null, PersonSearch.Sort.NAME), PageRequest.of(0, MAX_MEMBERS)).getContent().stream()
-                .filter(p -> p.organizationId() == organizationId).toList();
     }
 
     /** Records a member's dues for a month, at their band's amount; each month once. Audited. */

@@ -144,7 +144,7 @@ class DemoPoints implements ApplicationRunner {
     }
 
     private List<PersonRow> everyone(Ledger ledger) {
-        return people.search(new PersonSearch(ledger, null, null, null, null, null, null, null, null, null, null, null),
+        return people.search(new PersonSearch(ledger, null, null, null, null, null, null, null, null, null, null, null, null),
                 PageRequest.of(0, 10_000)).getContent();
     }
 }

@@ -133,7 +133,7 @@ class DemoVenues implements ApplicationRunner {
         long drill = tools.addItem(toolHouse, "电钻", 1);
         tools.addItem(toolHouse, "折叠桌", 6);
         List<Long> borrowers = people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, jinxiu.getId(), null, null, null, null, null, null,
-                null, null, null, null), PageRequest.of(0, 3)).stream().map(p -> p.id()).toList();
+                null, null, null, null, null), PageRequest.of(0, 3)).stream().map(p -> p.id()).toList();
         if (borrowers.size() == 3) {
             jdbc.sql("""
                             insert into tool_loan (item_id, person_id, status, requested_at, lent_at, due_on, decided_by, version)

@@ -85,9 +85,9 @@ class DemoVolunteering implements ApplicationRunner {
             return;
         }
         List<Long> volunteers = new ArrayList<>();
-        people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, branch.getId(), null, null, null, null, null, null, null, null, "张团员", null),
+        people.search(new PersonSearch(Ledger.LEAGUE_MEMBER, branch.getId(), null, null, null, null, null, null, null, null, "张团员", null, null),
                 PageRequest.of(0, 1)).forEach(p -> volunteers.add(p.id()));
-        people.search(new PersonSearch(Ledger.YOUTH, branch.getId(), null, null, null, null, null, null, null, null, null, null),
+        people.search(new PersonSearch(Ledger.YOUTH, branch.getId(), null, null, null, null, null, null, null, null, null, null, null),
                 PageRequest.of(0, 7)).forEach(p -> volunteers.add(p.id()));
         long team = groups.create(new CommunityGroup.Details(GroupKind.VOLUNTEER_TEAM, null, "翠湖社区青年志愿服务队", branch.getId(),
                 "小区门岗文明劝导、垃圾分类指导和邻里帮扶，实行轮值工作制度。", 40, CommunityGroup.DEFAULT_INACTIVITY_DAYS,

@@ -111,9 +111,9 @@ class DashboardTests {
         }
         // the ledgers as the ledger list counts them
         long members = listed(new PersonSearch(Ledger.LEAGUE_MEMBER, committee.getId(), null, null, null, null, null, null, null,
-                PersonStatus.ACTIVE, null, null));
+                PersonStatus.ACTIVE, null, null, null));
         long youth = listed(new PersonSearch(Ledger.YOUTH, committee.getId(), null, null, null, null, null, null, null,
-                PersonStatus.ACTIVE, null, null));
+                PersonStatus.ACTIVE, null, null, null));
         assertThat(youth).isGreaterThan(5);
         assertThat(figures.get("member.ledger.LEAGUE_MEMBER")).isEqualTo(members);
         assertThat(figures.get("member.ledger.YOUTH")).isEqualTo(youth);

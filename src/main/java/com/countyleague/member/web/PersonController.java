@@ -17,6 +17,7 @@ import com.countyleague.member.People;
 import com.countyleague.member.PeopleExport;
 import com.countyleague.member.PersonSearch;
 import com.countyleague.member.PersonStatus;
+import com.countyleague.member.Registrations;
 import com.countyleague.member.Transfers;
 import com.countyleague.org.Organizations;
 import com.countyleague.org.Residences;
@@ -55,11 +56,14 @@ class PersonController {
     private final Organizations organizations;
     private final Residences residences;
     private final Flash flash;
+    private final Registrations registrations;
     private final Clock clock;
 
     PersonController(People people, Transfers transfers, Memberships memberships, PeopleExport export,
-                     Dictionaries dictionaries, Organizations organizations, Residences residences, Flash flash, Clock clock) {
+                     Dictionaries dictionaries, Organizations organizations, Residences residences, Flash flash, Registrations registrations,
+                     Clock clock) {
         this.clock = clock;
+        this.registrations = registrations;
         this.people = people;
         this.transfers = transfers;
         this.memberships = memberships;
@@ -82,11 +86,12 @@ class PersonController {
                         @RequestParam(required = false) Boolean backbone, @RequestParam(required = false) String tag,
                         @RequestParam(required = false) GridRole gridRole,
                         @RequestParam(required = false, defaultValue = "ACTIVE") String status,
-                        @RequestParam(required = false) String text, @RequestParam(required = false) PersonSearch.Sort sort) {
+                        @RequestParam(required = false) String text, @RequestParam(required = false) PersonSearch.Sort sort,
+                        @RequestParam(required = false) Boolean registered) {
         // "" lists every status; anything unknown falls back to the active ones
         PersonStatus chosen = status.isEmpty() ? null : Arrays.stream(PersonStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElse(PersonStatus.ACTIVE);
-        return new PersonSearch(ledger, under, compoundId, buildingId, ageFrom, ageTo, backbone, tag, gridRole, chosen, text, sort);
+        return new PersonSearch(ledger, under, compoundId, buildingId, ageFrom, ageTo, backbone, tag, gridRole, chosen, text, sort, registered);
     }
 
     @GetMapping
@@ -108,6 +113,7 @@ class PersonController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("view", people.view(id));
+        model.addAttribute("registrations", registrations.of(id));
         model.addAttribute("pendingTransfer", transfers.pendingOf(id).orElse(null));
         model.addAttribute("destinations", transfers.destinations(id));
         model.addAttribute("dict", dictionaries.snapshot());
