@@ -105,6 +105,19 @@ class BodyIdsTests {
         checks.put("POST /admin/dues/payments personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
         checks.put("POST /admin/dues/profiles personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
         checks.put("GET /admin/dues org", "the unit of the page through Reach.unit: DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
+        checks.put("POST /admin/meetings/new organizationId", new Check("secretary", Side::secretary,
+                value -> post("/admin/meetings/new").param("organizationId", value).param("kind", "LECTURE")
+                        .param("heldOn", LocalDate.now(zone).toString()).param("topic", "字段团课"),
+                s -> s.branch().id(), "select count(*) from org_meeting where topic = '字段团课'"));
+        checks.put("POST /admin/meetings/new attendeeIds", new Check("secretary", Side::secretary,
+                value -> post("/admin/meetings/new").param("organizationId", String.valueOf(own.branch().id())).param("kind", "GROUP_MEETING")
+                        .param("heldOn", LocalDate.now(zone).toString()).param("topic", "字段团小组会").param("attendeeIds", value),
+                s -> s.leagueYear().leagueMember(), "select count(*) from org_meeting where topic = '字段团小组会'"));
+        checks.put("GET /admin/meetings org", "the unit of the page through Reach.unit: MeetingsTests.onlyTheBranchsMembersAreRecordedAndOnlyByStaffWhoReachIt");
+        checks.put("GET /admin/meetings/new org", "the branch whose members are ticked, through Reach.requireOrganization: "
+                + "MeetingsTests.onlyTheBranchsMembersAreRecordedAndOnlyByStaffWhoReachIt");
+        checks.put("GET /admin/reviews org", "the unit of the page through Reach.unit: ReviewsTests.anotherBranchsSecretaryCannotOpenGradeSubmitOrRegisterHere");
+        checks.put("POST /admin/reviews meetingId", "ReviewsTests.anotherBranchsSecretaryCannotOpenGradeSubmitOrRegisterHere");
         checks.put("POST /admin/dues/payments org", "only where the page returns to after the payment; the payment's unit is its member's");
         checks.put("POST /admin/dues/profiles org", "only where the page returns to after the change; the member decides the reach");
         checks.put("POST /activities/{id}/attendance/in personId",

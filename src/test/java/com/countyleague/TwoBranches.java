@@ -70,7 +70,11 @@ public class TwoBranches {
                        long reward, long redemption, String cardCode, long certificate, String certificateCode, long transferIn,
                        long transferOut, long account, long importJob, long venue, long booking, long toolItem, long toolLoan, long grid, long venuePhoto,
                        Governance governance, long certificateRequest, long attendanceFlag, long backfill, long backfillEvidence,
-                       long lateShift, long correction) {
+                       long lateShift, long correction, LeagueYear leagueYear) {
+    }
+
+    /** A side's League year: a League member, a branch assembly they attended with a photo, and a review round held at it, submitted to the committee above. */
+    public record LeagueYear(long leagueMember, long meeting, long meetingPhoto, long review) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -290,11 +294,25 @@ public class TwoBranches {
                         insert into correction_request (person_id, organization_id, field, wanted, status, created_at)
                         values (?, ?, 'MOBILE', '13800000000', 'OPEN', now()) returning id""")
                 .params(memberPerson, branch.id()).query(Long.class).single();
+        long assembly = jdbc.sql("""
+                        insert into org_meeting (organization_id, kind, held_on, topic, minutes, members, recorded_by, recorded_at)
+                        values (?, 'BRANCH_ASSEMBLY', current_date, '支部大会', '', 1, ?, now()) returning id""")
+                .params(branch.id(), secretary).query(Long.class).single();
+        long leagueMember = fixtures.person(branch.id(), Ledger.LEAGUE_MEMBER, label + "团员", TestIds.of(LocalDate.of(2001, 1, 1), Gender.MALE), null);
+        jdbc.sql("insert into org_meeting_attendee (meeting_id, person_id) values (?, ?)").params(assembly, leagueMember).update();
+        long meetingPhoto = jdbc.sql("insert into org_meeting_photo (meeting_id, content_type, bytes) values (?, 'image/png', ?) returning id")
+                .params(assembly, png()).query(Long.class).single();
+        long review = jdbc.sql("""
+                        insert into review_round (organization_id, year, meeting_id, members, attendees, status, opened_by, opened_at)
+                        values (?, extract(year from current_date), ?, 1, 1, 'SUBMITTED', ?, now()) returning id""")
+                .params(branch.id(), assembly, secretary).query(Long.class).single();
+        jdbc.sql("insert into review_grade (round_id, person_id, grade) values (?, ?, 'QUALIFIED')").params(review, leagueMember).update();
+        LeagueYear leagueYear = new LeagueYear(leagueMember, assembly, meetingPhoto, review);
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,
                 account, importJob, venue, booking, toolItem, toolLoan, grid, venuePhoto, governance, certificateRequest, attendanceFlag, backfill, backfillEvidence, lateShift,
-                correction);
+                correction, leagueYear);
     }
 
     /** A group leader's account for a person of the ledger, as a secretary gives one to the head of a group. */

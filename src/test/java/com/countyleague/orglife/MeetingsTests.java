@@ -170,6 +170,10 @@ class MeetingsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("实到 1/1 人", "会议乙");
         mvc.perform(get("/admin/meetings/" + meeting).with(fixtures.signedIn(otherSecretary))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/meetings").param("org", String.valueOf(branch.id())).with(fixtures.signedIn(otherSecretary)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/meetings/new").param("org", String.valueOf(branch.id())).with(fixtures.signedIn(otherSecretary)))
+                .andExpect(status().isForbidden());
         assertThatThrownBy(() -> fixtures.as(otherSecretary, () -> meetings.addPhoto(meeting, new byte[] {1})))
                 .isInstanceOf(AccessDeniedException.class);
     }

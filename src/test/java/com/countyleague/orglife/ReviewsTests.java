@@ -212,6 +212,8 @@ class ReviewsTests {
         submit(round);
         mvc.perform(post("/admin/reviews/" + round + "/approve").with(fixtures.signedIn(stranger)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/admin/reviews/" + round).with(fixtures.signedIn(stranger))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/reviews").param("org", String.valueOf(branch.id())).with(fixtures.signedIn(stranger)))
+                .andExpect(status().isForbidden());
         assertThat(registered()).isZero();
         assertThat(jdbc.sql("select status from review_round where id = ?").param(round).query(String.class).single()).isEqualTo("SUBMITTED");
     }

@@ -35,9 +35,13 @@ import com.countyleague.member.Ledger;
 import com.countyleague.member.PersonEvent;
 import com.countyleague.member.PersonSearch;
 import com.countyleague.member.PersonStatus;
+import com.countyleague.member.ReviewGrade;
 import com.countyleague.member.TransferRequest;
 import com.countyleague.org.OrganizationType;
 import com.countyleague.org.PartnerKind;
+import com.countyleague.orglife.Compliance;
+import com.countyleague.orglife.MeetingKind;
+import com.countyleague.orglife.Reviews;
 import com.countyleague.recruitment.Application;
 import com.countyleague.recruitment.Channel;
 
@@ -77,7 +81,11 @@ class MessagesTests {
             Map.entry("campaign.channel.", Channel.class),
             Map.entry("application.status.", Application.Status.class),
             Map.entry("privacy.field.", Corrections.Field.class),
-            Map.entry("privacy.correction.", Corrections.Status.class));
+            Map.entry("privacy.correction.", Corrections.Status.class),
+            Map.entry("meeting.kind.", MeetingKind.class),
+            Map.entry("meeting.state.", Compliance.State.class),
+            Map.entry("review.grade.", ReviewGrade.class),
+            Map.entry("review.status.", Reviews.Status.class));
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");

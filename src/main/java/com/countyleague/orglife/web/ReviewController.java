@@ -82,7 +82,7 @@ class ReviewController {
 
     @PostMapping("/{id}/grades")
     String grade(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, RedirectAttributes redirect) {
-        flash.attempt(redirect, "review.graded", () -> reviews.grade(id, grades(fields)));
+        flash.attempt(redirect, "review.grades-saved", () -> reviews.grade(id, grades(fields)));
         return "redirect:/admin/reviews/" + id;
     }
 
