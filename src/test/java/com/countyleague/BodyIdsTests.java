@@ -145,11 +145,13 @@ class BodyIdsTests {
         for (String field : List.of("buildingId", "compoundId")) {
             checks.put("GET /admin/people " + field, "narrows a search within the branches of the caller's reach only (People.unitsToSearch)");
             checks.put("GET /admin/people/export " + field, "the same search as the list (PeopleExport through People.unitsToSearch)");
+            checks.put("GET /admin/people/national-export " + field, "the same search as the list (PeopleExport through People.unitsToSearch)");
             checks.put("GET /admin/people/places " + field, "marks the chosen place in the form's choice, among the places of "
                     + "a branch read through Organizations.get (403 outside the reach)");
         }
         checks.put("GET /admin/people/export under", "PeopleTests.aSecretaryCannotReachAnotherBranchsPersonByUrlAsIfTheyWereNotThere "
                 + "(the same search as the list)");
+        checks.put("GET /admin/people/national-export under", "NationalExportTests.oneRowPerMemberInReachWithNumbersInFullOnlyForThoseWhoMayRevealThem");
         checks.put("GET /admin/people/places organizationId", "the branch is read through Organizations.get: 403 outside the reach");
         checks.put("GET /admin/people/new organizationId", "preselects the branch of the form only: the choice lists the caller's reach");
         checks.put("GET /admin/people/past-age under", "the same search as the list: Memberships.pastLeagueAge through People.unitsToSearch");

@@ -171,8 +171,18 @@ final class SheetFiles {
      * rows in memory), every cell as text.
      */
     static void write(OutputStream out, Consumer<RowWriter> rows) {
+        LedgerColumn[] columns = LedgerColumn.values();
+        writeTable(out, "台账", Arrays.stream(columns).map(LedgerColumn::title).toList(), Arrays.asList(columns).indexOf(LedgerColumn.ID_NUMBER),
+                cells -> rows.accept(values -> cells.accept(Arrays.stream(columns).map(values::get).toList())));
+    }
+
+    /**
+     * Writes one sheet of text cells under a bold header row, streaming: what every export of people
+     * writes. The column {@code wide} (an identity number) is given room.
+     */
+    static void writeTable(OutputStream out, String sheetName, List<String> headers, int wide, Consumer<Consumer<List<String>>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Sheet sheet = workbook.createSheet("台账");
+            Sheet sheet = workbook.createSheet(sheetName);
             DataFormat format = workbook.createDataFormat();
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(format.getFormat("@"));
@@ -181,24 +191,22 @@ final class SheetFiles {
             Font bold = workbook.createFont();
             bold.setBold(true);
             header.setFont(bold);
-            LedgerColumn[] columns = LedgerColumn.values();
             Row headerRow = sheet.createRow(0);
-            for (int i = 0; i < columns.length; i++) {
+            for (int i = 0; i < headers.size(); i++) {
                 Cell cell = headerRow.createCell(i);
-                cell.setCellValue(columns[i].title());
+                cell.setCellValue(headers.get(i));
                 cell.setCellStyle(header);
                 sheet.setDefaultColumnStyle(i, text);
-                sheet.setColumnWidth(i, columns[i] == LedgerColumn.ID_NUMBER ? 22 * 256 : 14 * 256);
+                sheet.setColumnWidth(i, i == wide ? 22 * 256 : 14 * 256);
             }
             int[] next = {1};
             rows.accept(values -> {
                 Row row = sheet.createRow(next[0]++);
-                for (int i = 0; i < columns.length; i++) {
-                    String value = values.get(columns[i]);
+                for (int i = 0; i < headers.size(); i++) {
                     Cell cell = row.createCell(i);
                     cell.setCellStyle(text);
-                    if (value != null) {
-                        cell.setCellValue(value);
+                    if (values.get(i) != null) {
+                        cell.setCellValue(values.get(i));
                     }
                 }
             });

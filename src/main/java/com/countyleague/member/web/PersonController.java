@@ -110,6 +110,12 @@ class PersonController {
         export.export(search, Download.xlsx(response, "ledger-" + search.ledger().name().toLowerCase() + ".xlsx"));
     }
 
+    /** The League members of the list in the national member system's import layout (docs/national-export.md). */
+    @GetMapping("/national-export")
+    void exportNational(@ModelAttribute("search") PersonSearch search, HttpServletResponse response) throws IOException {
+        export.exportNational(search, Download.xlsx(response, "national-members.xlsx"));
+    }
+
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("view", people.view(id));
