@@ -118,6 +118,13 @@ class BodyIdsTests {
                 + "MeetingsTests.onlyTheBranchsMembersAreRecordedAndOnlyByStaffWhoReachIt");
         checks.put("GET /admin/reviews org", "the unit of the page through Reach.unit: ReviewsTests.anotherBranchsSecretaryCannotOpenGradeSubmitOrRegisterHere");
         checks.put("POST /admin/reviews meetingId", "ReviewsTests.anotherBranchsSecretaryCannotOpenGradeSubmitOrRegisterHere");
+        checks.put("POST /admin/recommendations personId", "RecommendationsTests.anotherBranchsSecretaryCannotNominateDecideOrRecordHere");
+        checks.put("POST /admin/recommendations/{id}/decide meetingId", "RecommendationsTests.anotherBranchsSecretaryCannotNominateDecideOrRecordHere");
+        checks.put("GET /admin/recommendations org", "the unit of the page through Reach.unit: "
+                + "RecommendationsTests.anotherBranchsSecretaryCannotNominateDecideOrRecordHere");
+        for (String action : List.of("", "/{id}/decide", "/{id}/approve", "/{id}/outcome")) {
+            checks.put("POST /admin/recommendations" + action + " org", "only where the page returns to; the recommendation decides the reach");
+        }
         checks.put("POST /admin/dues/payments org", "only where the page returns to after the payment; the payment's unit is its member's");
         checks.put("POST /admin/dues/profiles org", "only where the page returns to after the change; the member decides the reach");
         checks.put("POST /activities/{id}/attendance/in personId",

@@ -295,6 +295,7 @@ class SecurityMatrixTests {
             new PathRule("/admin/meetings/\\{id}/photos/.*", "photoId", s -> s.leagueYear().meetingPhoto()),
             new PathRule("/admin/meetings/\\{id}.*", "id", s -> s.leagueYear().meeting()),
             new PathRule("/admin/reviews/\\{id}.*", "id", s -> s.leagueYear().review()),
+            new PathRule("/admin/recommendations/\\{id}.*", "id", s -> s.leagueYear().recommendation()),
             new PathRule("/admin/people/transfers/\\{id}/cancel", "id", Side::transferOut),
             new PathRule("/admin/people/transfers/\\{id}/.*", "id", Side::transferIn),
             new PathRule("/admin/people/import/.*", "job", Side::importJob),

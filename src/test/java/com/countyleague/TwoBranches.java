@@ -73,8 +73,8 @@ public class TwoBranches {
                        long lateShift, long correction, LeagueYear leagueYear) {
     }
 
-    /** A side's League year: a League member, a branch assembly they attended with a photo, and a review round held at it, submitted to the committee above. */
-    public record LeagueYear(long leagueMember, long meeting, long meetingPhoto, long review) {
+    /** A side's League year: a League member, a branch assembly they attended with a photo, and a review round held at it, submitted to the committee above, and the member's recommendation to the Party that it decided. */
+    public record LeagueYear(long leagueMember, long meeting, long meetingPhoto, long review, long recommendation) {
     }
 
     /** A side's governance: a council with a meeting held, a member's own issue with a photo, a liaison point with a visitor, a call-out to its team. */
@@ -307,7 +307,11 @@ public class TwoBranches {
                         values (?, extract(year from current_date), ?, 1, 1, 'SUBMITTED', ?, now()) returning id""")
                 .params(branch.id(), assembly, secretary).query(Long.class).single();
         jdbc.sql("insert into review_grade (round_id, person_id, grade) values (?, ?, 'QUALIFIED')").params(review, leagueMember).update();
-        LeagueYear leagueYear = new LeagueYear(leagueMember, assembly, meetingPhoto, review);
+        long recommendation = jdbc.sql("""
+                        insert into party_recommendation (person_id, organization_id, nominated_on, nominated_by, reason, meeting_id, status, decided_at)
+                        values (?, ?, current_date, ?, '表现突出', ?, 'DECIDED', now()) returning id""")
+                .params(leagueMember, branch.id(), secretary, assembly).query(Long.class).single();
+        LeagueYear leagueYear = new LeagueYear(leagueMember, assembly, meetingPhoto, review, recommendation);
         return new Side(branch, secretary, orgAdmin, leader, member, memberPerson, leaderPerson, person, group, membership,
                 pendingMembership, activity, token, photo, submission, team, post, shift, swap, unavailability, campaign, campaignCode,
                 application, heldApplication, reward, redemption, cardCode, certificate, certificateCode, transferIn, transferOut,

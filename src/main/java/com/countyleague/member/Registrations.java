@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.countyleague.account.Reach;
 
@@ -64,6 +66,13 @@ public class Registrations {
     public Optional<Registration> thisYear(long personId) {
         int year = LocalDate.now(clock).getYear();
         return of(personId).stream().filter(r -> r.year() == year).findFirst();
+    }
+
+    /** Which of these people are registered for the year. */
+    @Transactional(readOnly = true)
+    public Set<Long> registeredAmong(Collection<Long> personIds, int year) {
+        return Set.copyOf(jdbc.sql("select person_id from league_registration where person_id = any(?) and year = ? and registered")
+                .params(personIds.toArray(Long[]::new), year).query(Long.class).list());
     }
 
     /** Whether the person is registered for the year. */

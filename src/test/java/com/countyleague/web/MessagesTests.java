@@ -41,6 +41,7 @@ import com.countyleague.org.OrganizationType;
 import com.countyleague.org.PartnerKind;
 import com.countyleague.orglife.Compliance;
 import com.countyleague.orglife.MeetingKind;
+import com.countyleague.orglife.Recommendations;
 import com.countyleague.orglife.Reviews;
 import com.countyleague.recruitment.Application;
 import com.countyleague.recruitment.Channel;
@@ -85,7 +86,9 @@ class MessagesTests {
             Map.entry("meeting.kind.", MeetingKind.class),
             Map.entry("meeting.state.", Compliance.State.class),
             Map.entry("review.grade.", ReviewGrade.class),
-            Map.entry("review.status.", Reviews.Status.class));
+            Map.entry("review.status.", Reviews.Status.class),
+            Map.entry("recommendation.status.", Recommendations.Status.class),
+            Map.entry("recommendation.outcome.", Recommendations.Outcome.class));
 
     private final Properties chinese = load("messages.properties");
     private final Properties english = load("messages_en.properties");

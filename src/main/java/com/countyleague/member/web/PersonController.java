@@ -11,6 +11,7 @@ import com.countyleague.member.DictionaryKind;
 import com.countyleague.member.Gender;
 import com.countyleague.member.GridRole;
 import com.countyleague.member.InvalidPersonException;
+import com.countyleague.member.LeagueRecords;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.Memberships;
 import com.countyleague.member.People;
@@ -57,11 +58,13 @@ class PersonController {
     private final Residences residences;
     private final Flash flash;
     private final Registrations registrations;
+    private final List<LeagueRecords> leagueRecords;
     private final Clock clock;
 
     PersonController(People people, Transfers transfers, Memberships memberships, PeopleExport export,
                      Dictionaries dictionaries, Organizations organizations, Residences residences, Flash flash, Registrations registrations,
-                     Clock clock) {
+                     List<LeagueRecords> leagueRecords, Clock clock) {
+        this.leagueRecords = leagueRecords;
         this.clock = clock;
         this.registrations = registrations;
         this.people = people;
@@ -120,6 +123,8 @@ class PersonController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("view", people.view(id));
         model.addAttribute("registrations", registrations.of(id));
+        model.addAttribute("leagueSections", leagueRecords.stream().flatMap(r -> r.sectionsFor(id).stream())
+                .filter(s -> !s.rows().isEmpty()).toList());
         model.addAttribute("pendingTransfer", transfers.pendingOf(id).orElse(null));
         model.addAttribute("destinations", transfers.destinations(id));
         model.addAttribute("dict", dictionaries.snapshot());
