@@ -125,6 +125,7 @@ class BodyIdsTests {
         for (String action : List.of("", "/{id}/decide", "/{id}/approve", "/{id}/outcome")) {
             checks.put("POST /admin/recommendations" + action + " org", "only where the page returns to; the recommendation decides the reach");
         }
+        checks.put("GET /admin/study org", "the unit of the page through Reach.unit: YouthStudyTests.anotherBranchsSecretaryCannotImportItsMembersOrSeeItsRates");
         checks.put("POST /admin/dues/payments org", "only where the page returns to after the payment; the payment's unit is its member's");
         checks.put("POST /admin/dues/profiles org", "only where the page returns to after the change; the member decides the reach");
         checks.put("POST /activities/{id}/attendance/in personId",

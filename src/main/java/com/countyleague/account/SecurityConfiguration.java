@@ -60,7 +60,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/**").hasRole("COUNTY_ADMIN")
                         .requestMatchers("/admin/logs/**", "/admin/online/**", "/admin/dictionaries/**", "/admin/books/**", "/admin/keys/**").hasRole("COUNTY_ADMIN")
                         // a branch's League year (dues, meetings, review, recommendations) is its secretary's and the units above; a group leader has none
-                        .requestMatchers("/admin/dues/**", "/admin/meetings/**", "/admin/reviews/**", "/admin/recommendations/**")
+                        .requestMatchers("/admin/dues/**", "/admin/meetings/**", "/admin/reviews/**", "/admin/recommendations/**",
+                                "/admin/study/**")
                                 .hasAnyRole("COUNTY_ADMIN", "ORG_ADMIN", "BRANCH_SECRETARY")
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())

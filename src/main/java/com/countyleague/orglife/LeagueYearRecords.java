@@ -31,7 +31,7 @@ class LeagueYearRecords implements LeagueRecords, PersonalDataSource {
 
     @Override
     public List<Section> sectionsFor(long personId) {
-        return List.of(recommendations(personId));
+        return List.of(recommendations(personId), study(personId));
     }
 
     @Override
@@ -41,7 +41,16 @@ class LeagueYearRecords implements LeagueRecords, PersonalDataSource {
 
     @Override
     public List<Section> about(long personId) {
-        return List.of(meetings(personId), grades(personId), recommendations(personId), dues(personId));
+        return List.of(meetings(personId), grades(personId), recommendations(personId), dues(personId), study(personId));
+    }
+
+    private Section study(long personId) {
+        return new Section("study.completed", List.of("study.col.period", "study.col.week"), jdbc.sql("""
+                        select p.title, p.starts_on from study_completion c join study_period p on p.id = c.period_id
+                        where c.person_id = ? order by p.starts_on desc""")
+                .param(personId)
+                .query((rs, n) -> List.of(text(rs.getString(1)), text(rs.getDate(2))))
+                .list());
     }
 
     private Section recommendations(long personId) {
