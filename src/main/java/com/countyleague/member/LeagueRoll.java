@@ -1,5 +1,6 @@
 package com.countyleague.member;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,5 +46,17 @@ public class LeagueRoll {
                     counts.put(rs.getLong(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** When each of these people joined the League, for those whose day is known. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> joinedOn(Collection<Long> personIds) {
+        Map<Long, LocalDate> joined = new HashMap<>();
+        jdbc.sql("select id, joined_league_on from person where id = any(?) and joined_league_on is not null")
+                .param(personIds.toArray(Long[]::new))
+                .query(rs -> {
+                    joined.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                });
+        return joined;
     }
 }

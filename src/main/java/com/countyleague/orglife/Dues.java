@@ -3,17 +3,20 @@ package com.countyleague.orglife;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
+import com.countyleague.member.LeagueRoll;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.People;
 import com.countyleague.member.Person;
@@ -23,13 +26,14 @@ import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * League dues (团费): what each member of a branch pays a month by the county's bands, the payments a
- * secretary records by month, and the arrears — six months and more unpaid is a warning of 自行脱团 for
- * the secretary to follow up, never acted on by the system.
+ * secretary records by month, and the arrears — six months and more unpaid, or without attending any
+ * meeting, is a warning of 自行脱团 for the secretary to follow up, never acted on by the system.
  */
 @Service
 public class Dues {
@@ -39,11 +43,23 @@ public class Dues {
     /** How far back the arrears are counted. */
     static final int LOOKBACK_MONTHS = 12;
 
-    /** One member of the branch in a month: their band, what they pay, whether it is paid, how many months are unpaid in a row. */
+    /**
+     * One member of the branch in a month: their band, what they pay, whether it is paid, and how many months
+     * in a row, up to this one and since they joined, they have paid nothing and attended no meeting.
+     */
     public record Line(long personId, String name, DuesCategory category, Integer monthlyIncomeFen, int dueFen, boolean paid,
-                       int unpaidMonths) {
-        public boolean warned() {
+                       int unpaidMonths, int monthsWithoutMeeting) {
+        public boolean duesWarned() {
             return unpaidMonths >= WARNING_MONTHS;
+        }
+
+        public boolean lifeWarned() {
+            return monthsWithoutMeeting >= WARNING_MONTHS;
+        }
+
+        /** Six months without dues or without organisational life: a warning of 自行脱团 for the secretary. */
+        public boolean warned() {
+            return duesWarned() || lifeWarned();
         }
     }
 
@@ -58,15 +74,17 @@ public class Dues {
 
     private final People people;
     private final BranchMembers branchMembers;
+    private final LeagueRoll roll;
     private final Reach reach;
     private final Actors actors;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Dues(People people, BranchMembers branchMembers, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    Dues(People people, BranchMembers branchMembers, LeagueRoll roll, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.people = people;
         this.branchMembers = branchMembers;
+        this.roll = roll;
         this.reach = reach;
         this.actors = actors;
         this.audit = audit;
@@ -79,6 +97,23 @@ public class Dues {
     public DuesBands bands() {
         return jdbc.sql("select income_threshold_fen, below_threshold_fen, permille, reduced_fen from dues_setting where id = 1")
                 .query((rs, n) -> new DuesBands(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+    }
+
+    /** The county admin sets the bands: the threshold, what is paid below it, the permille above it, the reduced amount. Audited. */
+    @Transactional
+    public void setBands(DuesBands bands) {
+        if (!actors.current().isCountyAdmin()) {
+            throw new AccessDeniedException("only the county sets the dues bands");
+        }
+        if (bands.incomeThresholdFen() <= 0 || bands.belowThresholdFen() < 0 || bands.permille() < 1 || bands.permille() > 1000
+                || bands.reducedFen() < 0) {
+            throw RuleViolationException.of("dues.bands.invalid");
+        }
+        jdbc.sql("""
+                        update dues_setting set income_threshold_fen = ?, below_threshold_fen = ?, permille = ?, reduced_fen = ?,
+                            version = version + 1 where id = 1""")
+                .params(bands.incomeThresholdFen(), bands.belowThresholdFen(), bands.permille(), bands.reducedFen()).update();
+        audit.record("SET_DUES_BANDS", "dues-setting", bands.toString());
     }
 
     /** The League members of a unit in reach (the caller's own when none is named) in a month (this one when none). */
@@ -99,19 +134,37 @@ public class Dues {
                 .query(rs -> {
                     paid.add(rs.getLong(1) + ":" + YearMonth.from(rs.getDate(2).toLocalDate()));
                 });
+        Map<Long, YearMonth> lastMeeting = new HashMap<>();
+        jdbc.sql("""
+                        select a.person_id, max(m.held_on) from org_meeting_attendee a join org_meeting m on m.id = a.meeting_id
+                        where a.person_id = any(?) and m.held_on < ? group by a.person_id""")
+                .params(ids, Date.valueOf(asked.plusMonths(1).atDay(1)))
+                .query(rs -> {
+                    lastMeeting.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()));
+                });
+        Map<Long, LocalDate> joined = roll.joinedOn(List.of(ids));
         DuesBands bands = bands();
         List<Line> lines = members.stream().map(p -> {
             Profile profile = profiles.getOrDefault(p.id(), new Profile(DuesCategory.INCOME, null));
-            int unpaid = 0;
-            while (unpaid < LOOKBACK_MONTHS && !paid.contains(p.id() + ":" + asked.minusMonths(unpaid))) {
-                unpaid++;
-            }
+            YearMonth since = joined.containsKey(p.id()) ? YearMonth.from(joined.get(p.id())) : null;
+            int unpaid = monthsBack(asked, since, m -> paid.contains(p.id() + ":" + m));
+            YearMonth attended = lastMeeting.get(p.id());
+            int withoutMeeting = monthsBack(asked, since, m -> attended != null && !m.isAfter(attended));
             return new Line(p.id(), p.name(), profile.category(), profile.incomeFen(), bands.monthlyFen(profile.category(), profile.incomeFen()),
-                    paid.contains(p.id() + ":" + asked), unpaid);
+                    paid.contains(p.id() + ":" + asked), unpaid, withoutMeeting);
         }).toList();
         long collected = jdbc.sql("select coalesce(sum(amount_fen), 0) from dues_payment where organization_id = ? and month = ?")
                 .params(unit.id(), Date.valueOf(asked.atDay(1))).query(Long.class).single();
         return new BranchDues(unit, asked, lines, collected);
+    }
+
+    /** How many months in a row, back from this one, are not yet {@code done}: never before the member joined, at most the look-back. */
+    private static int monthsBack(YearMonth from, YearMonth joined, Predicate<YearMonth> done) {
+        int months = 0;
+        while (months < LOOKBACK_MONTHS && !done.test(from.minusMonths(months)) && (joined == null || !from.minusMonths(months).isBefore(joined))) {
+            months++;
+        }
+        return months;
     }
 
     /** Records a member's dues for a month, at their band's amount; each month once. Audited. */

@@ -77,6 +77,26 @@ class DuesTests {
     }
 
     @Test
+    void theCountySetsTheBandsAndNobodyElse() throws Exception {
+        mvc.perform(post("/admin/dues/bands").param("thresholdYuan", "3000").param("belowYuan", "3").param("permille", "2")
+                .param("reducedYuan", "0.2").param("reason", "调整标准").with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isForbidden());
+        try {
+            mvc.perform(post("/admin/dues/bands").param("thresholdYuan", "3000").param("belowYuan", "3").param("permille", "2")
+                    .param("reducedYuan", "0.2").param("reason", "调整标准").with(fixtures.signedIn("admin")).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(dues.bands().monthlyFen(DuesCategory.INCOME, 299_900)).isEqualTo(300);
+            assertThat(dues.bands().monthlyFen(DuesCategory.INCOME, 300_000)).isEqualTo(600);
+            mvc.perform(post("/admin/dues/bands").param("thresholdYuan", "-1").param("belowYuan", "3").param("permille", "2")
+                    .param("reducedYuan", "0.2").param("reason", "错误").with(fixtures.signedIn("admin")).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(dues.bands().incomeThresholdFen()).isEqualTo(300_000);
+        } finally {
+            jdbc.sql("update dues_setting set income_threshold_fen = 200000, below_threshold_fen = 300, permille = 2, reduced_fen = 20").update();
+        }
+    }
+
+    @Test
     void aPaymentIsRecordedAtTheMembersBandOnceAMonth() throws Exception {
         long earner = member("交费甲");
         long student = member("交费乙");
@@ -115,16 +135,41 @@ class DuesTests {
         pay(almost, YearMonth.of(2026, 1));
         String before = jdbc.sql("select p::text from person p where id = ?").param(behind).query(String.class).single();
 
-        Dues.BranchDues may = fixtures.as(secretary, () -> dues.branch(null, YearMonth.of(2026, 6)));
-        assertThat(may.lines()).filteredOn(l -> l.personId() == behind).singleElement()
-                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(6)).satisfies(l -> assertThat(l.warned()).isTrue());
-        assertThat(may.lines()).filteredOn(l -> l.personId() == almost).singleElement()
-                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(5)).satisfies(l -> assertThat(l.warned()).isFalse());
+        Dues.BranchDues june = fixtures.as(secretary, () -> dues.branch(null, YearMonth.of(2026, 6)));
+        assertThat(june.lines()).filteredOn(l -> l.personId() == behind).singleElement()
+                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(6)).satisfies(l -> assertThat(l.duesWarned()).isTrue());
+        assertThat(june.lines()).filteredOn(l -> l.personId() == almost).singleElement()
+                .satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(5)).satisfies(l -> assertThat(l.duesWarned()).isFalse());
         String page = mvc.perform(get("/admin/dues").param("month", "2026-06").with(fixtures.signedIn(secretary)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("自行脱团预警：连续 6 个月未交", "id=\"dues-warnings\"");
         // the warning is the secretary's to follow: the member stays on the register as they were
         assertThat(jdbc.sql("select p::text from person p where id = ?").param(behind).query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void sixMonthsWithoutAnyMeetingAreFlaggedButNeverBeforeTheMemberJoined() throws Exception {
+        long away = member("缺会甲");
+        long came = member("缺会乙");
+        long newcomer = member("新团员丙");
+        jdbc.sql("update person set joined_league_on = '2026-05-04' where id = ?").param(newcomer).update();
+        // away last came in December, came in January; the newcomer joined in May and has been to nothing
+        meeting(LocalDate.of(2025, 12, 31), away);
+        meeting(LocalDate.of(2026, 1, 1), came);
+        String before = jdbc.sql("select p::text from person p where id = ?").param(away).query(String.class).single();
+
+        Dues.BranchDues june = fixtures.as(secretary, () -> dues.branch(null, YearMonth.of(2026, 6)));
+        assertThat(june.lines()).filteredOn(l -> l.personId() == away).singleElement()
+                .satisfies(l -> assertThat(l.monthsWithoutMeeting()).isEqualTo(6)).satisfies(l -> assertThat(l.lifeWarned()).isTrue());
+        assertThat(june.lines()).filteredOn(l -> l.personId() == came).singleElement()
+                .satisfies(l -> assertThat(l.monthsWithoutMeeting()).isEqualTo(5)).satisfies(l -> assertThat(l.lifeWarned()).isFalse());
+        assertThat(june.lines()).filteredOn(l -> l.personId() == newcomer).singleElement()
+                .satisfies(l -> assertThat(l.monthsWithoutMeeting()).isEqualTo(2)).satisfies(l -> assertThat(l.unpaidMonths()).isEqualTo(2))
+                .satisfies(l -> assertThat(l.warned()).isFalse());
+        String page = mvc.perform(get("/admin/dues").param("month", "2026-06").with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("连续 6 个月未参加组织生活");
+        assertThat(jdbc.sql("select p::text from person p where id = ?").param(away).query(String.class).single()).isEqualTo(before);
     }
 
     @Test
@@ -152,6 +197,14 @@ class DuesTests {
     private void pay(long person, YearMonth month) {
         jdbc.sql("insert into dues_payment (person_id, organization_id, month, amount_fen, recorded_by, recorded_at) values (?, ?, ?, 300, 'test', now())")
                 .params(person, branch.id(), Date.valueOf(month.atDay(1))).update();
+    }
+
+    private void meeting(LocalDate on, long attendee) {
+        long id = jdbc.sql("""
+                        insert into org_meeting (organization_id, kind, held_on, topic, minutes, members, recorded_by, recorded_at)
+                        values (?, 'BRANCH_COMMITTEE', ?, '支委会', '', 3, 'test', now()) returning id""")
+                .params(branch.id(), Date.valueOf(on)).query(Long.class).single();
+        jdbc.sql("insert into org_meeting_attendee (meeting_id, person_id) values (?, ?)").params(id, attendee).update();
     }
 
     private long payments(long person) {

@@ -5,7 +5,10 @@ import java.time.YearMonth;
 
 import com.countyleague.orglife.DuesCategory;
 import com.countyleague.orglife.Dues;
+import com.countyleague.orglife.DuesBands;
+import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
+import com.countyleague.web.RuleViolationException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DuesController {
 
-    private static final BigDecimal MAX_INCOME = new BigDecimal("10000000");
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     private final Dues dues;
     private final Flash flash;
@@ -49,11 +52,31 @@ class DuesController {
     String band(@RequestParam long personId, @RequestParam(required = false) DuesCategory category,
                 @RequestParam(required = false) BigDecimal incomeYuan, @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
                 @RequestParam(required = false) Long org, RedirectAttributes redirect) {
-        // anything but yuan and fen between zero and ten million is no income the band can use
-        boolean usable = incomeYuan != null && incomeYuan.signum() >= 0 && incomeYuan.scale() <= 2 && incomeYuan.compareTo(MAX_INCOME) <= 0;
-        Integer incomeFen = usable ? incomeYuan.movePointRight(2).intValueExact() : null;
+        Integer incomeFen = fen(incomeYuan);
         flash.attempt(redirect, "dues.band-set", () -> dues.setProfile(personId, category, incomeFen));
         return back(org, month);
+    }
+
+    @AdminChange
+    @PostMapping("/admin/dues/bands")
+    String bands(@RequestParam(required = false) BigDecimal thresholdYuan, @RequestParam(required = false) BigDecimal belowYuan,
+                 @RequestParam(required = false) Integer permille, @RequestParam(required = false) BigDecimal reducedYuan,
+                 RedirectAttributes redirect) {
+        Integer threshold = fen(thresholdYuan);
+        Integer below = fen(belowYuan);
+        Integer reduced = fen(reducedYuan);
+        if (threshold == null || below == null || reduced == null || permille == null) {
+            flash.failure(redirect, RuleViolationException.of("dues.bands.invalid"));
+        } else {
+            flash.attempt(redirect, "dues.bands.saved", () -> dues.setBands(new DuesBands(threshold, below, permille, reduced)));
+        }
+        return "redirect:/admin/dues";
+    }
+
+    /** Yuan and fen between zero and ten million, in fen; anything else is no amount. */
+    private static Integer fen(BigDecimal yuan) {
+        boolean usable = yuan != null && yuan.signum() >= 0 && yuan.scale() <= 2 && yuan.compareTo(MAX_AMOUNT) <= 0;
+        return usable ? yuan.movePointRight(2).intValueExact() : null;
     }
 
     private static String back(Long org, YearMonth month) {
