@@ -121,17 +121,22 @@ public class Compliance {
         if (asked < 2000 || asked > today.getYear()) {
             throw new RuleViolationException("year", "meeting.year.invalid");
         }
-        List<Organization> branches = units.subtree(unit.path()).stream().filter(o -> o.getType().isBranch()).toList();
+        List<BranchLine> lines = lines(unit.path(), asked, today);
+        return new View(unit, asked, today, lines, rates(lines, 1), rates(lines, 3));
+    }
+
+    /** Every branch of the subtree at this path with its periods of the year as they stand today; the caller has checked the reach. */
+    List<BranchLine> lines(String path, int year, LocalDate today) {
+        List<Organization> branches = units.subtree(path).stream().filter(o -> o.getType().isBranch()).toList();
         Map<Long, Map<MeetingKind, List<LocalDate>>> held = meetings.heldBy(branches.stream().map(Organization::getId).toList(),
-                LocalDate.of(asked, 1, 1), LocalDate.of(asked, 12, 31));
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         Map<MeetingKind, Integer> required = requirements();
-        List<BranchLine> lines = branches.stream().map(b -> {
+        return branches.stream().map(b -> {
             Map<MeetingKind, List<LocalDate>> ofBranch = held.getOrDefault(b.getId(), Map.of());
             List<KindLine> kinds = required.entrySet().stream()
-                    .map(r -> kindLine(r.getKey(), r.getValue(), asked, today, ofBranch.getOrDefault(r.getKey(), List.of()))).toList();
+                    .map(r -> kindLine(r.getKey(), r.getValue(), year, today, ofBranch.getOrDefault(r.getKey(), List.of()))).toList();
             return new BranchLine(b.getId(), b.getName(), kinds);
         }).toList();
-        return new View(unit, asked, today, lines, rates(lines, 1), rates(lines, 3));
     }
 
     private static KindLine kindLine(MeetingKind kind, int periodMonths, int year, LocalDate today, List<LocalDate> held) {

@@ -167,6 +167,17 @@ public class YouthStudy {
         return new View(unit, linePercent(), periods, subtree, rates);
     }
 
+    /** The newest week's completions across the subtree at this path against its League members now; the caller has checked the reach. */
+    Rate newestWeek(String path) {
+        List<Long> ids = units.subtree(path).stream().filter(o -> o.getType().isBranch()).map(Organization::getId).toList();
+        long members = roll.leagueMembersPerUnit(ids).values().stream().mapToLong(Long::longValue).sum();
+        long completed = jdbc.sql("""
+                        select count(*) from study_completion
+                        where organization_id = any(?) and period_id = (select id from study_period order by starts_on desc limit 1)""")
+                .param(ids.toArray(Long[]::new)).query(Long.class).single();
+        return new Rate(completed, members);
+    }
+
     /** The county sets the completion rate below which a branch is listed. Audited. */
     @Transactional
     public void setLine(Integer percent) {

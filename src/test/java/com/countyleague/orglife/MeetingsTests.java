@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.TestIds;
 import com.countyleague.org.OrganizationType;
+import com.countyleague.web.Figures;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,9 @@ class MeetingsTests {
 
     @Autowired
     Compliance compliance;
+
+    @Autowired
+    LeagueYearFigures figures;
 
     @Autowired
     TestFixtures fixtures;
@@ -122,6 +127,11 @@ class MeetingsTests {
         assertThat(view.behind()).extracting(Compliance.BranchLine::name).containsExactly(branch.name());
         assertThat(view.months()).hasSize(6).allSatisfy(r -> assertThat(r.met()).isEqualTo(1)).allSatisfy(r -> assertThat(r.percent()).isEqualTo(50));
         assertThat(view.quarters()).hasSize(2).allSatisfy(r -> assertThat(r.met()).isEqualTo(1));
+        // the dashboard of the committee counts the one behind
+        Figures.Contribution board = figures.figures(new Figures.Scope(committee, fixtures.organization(committee).getPath(),
+                YearMonth.of(2026, 6), LocalDate.of(2026, 6, 15)));
+        assertThat(board.tiles()).filteredOn(t -> t.labelKey().equals("dashboard.todo.meetings-behind")).singleElement()
+                .satisfies(t -> assertThat(t.value()).isEqualTo(1));
     }
 
     @Test
