@@ -104,6 +104,7 @@ class BodyIdsTests {
         checks.put("GET /activities group", "narrows the list within what the caller organises (Activities.search keeps to their scope)");
         checks.put("POST /admin/dues/payments personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
         checks.put("POST /admin/dues/profiles personId", "DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
+        checks.put("POST /admin/dues/import org", "the unit of the sheet through Reach.unit: DuesTests.aSheetOfPaymentsIsAllOrNothingAndOnlyForTheBranchsMembers");
         checks.put("GET /admin/dues org", "the unit of the page through Reach.unit: DuesTests.anotherBranchsSecretaryCannotRecordDuesOrSetABandHere");
         checks.put("POST /admin/meetings/new organizationId", new Check("secretary", Side::secretary,
                 value -> post("/admin/meetings/new").param("organizationId", value).param("kind", "LECTURE")

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo county's League year so far: every branch's meetings from January to this month — 翠湖二支部
+ * The demo county's League year so far: every branch's meetings from January to this month — 锦绣社区联合团支部
  * (DC-LH-02) behind, without a 支委会 for the last three months and no 团课 last quarter — the demo
  * branch's review round held and approved with its registration, two recommendations to the Party under
  * way, and four weeks of 青年大学习 with one branch below the line.
@@ -139,7 +139,7 @@ class DemoLeagueYear implements ApplicationRunner {
         }
     }
 
-    /** The last four weeks of 青年大学习: most members of each branch, half of 翠湖二支部. */
+    /** The last four weeks of 青年大学习: four in five members of each branch, half of 锦绣社区联合团支部. */
     private void study(LocalDate today) {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         for (int week = 4; week >= 1; week--) {

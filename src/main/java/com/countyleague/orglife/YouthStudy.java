@@ -7,22 +7,18 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
 import com.countyleague.member.LeagueRoll;
-import com.countyleague.member.PersonRow;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.RuleViolationException;
-import com.countyleague.web.XlsxRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,27 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class YouthStudy {
 
-    static final int MAX_ROWS = 20_000;
+    /** The columns of the platform's list, by the titles it gives them. */
+    private static final Map<String, Set<String>> HEADERS = Map.of(
+            "name", Set.of("姓名"),
+            "branch", Set.of("团支部", "所在团支部", "所属团支部", "组织", "所在组织"),
+            "number", Set.of("团员编号"));
     /** How many weeks the rates show. */
     static final int WEEKS = 8;
-
-    /** One sheet row that could not be matched, by its number in the sheet. */
-    public record Problem(int row, String messageKey, List<Object> arguments) {
-    }
-
-    /** A sheet that changes nothing: every row that could not be matched. */
-    public static class Refused extends RuntimeException {
-        private final transient List<Problem> problems;
-
-        Refused(List<Problem> problems) {
-            super(problems.size() + " rows refused");
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
-    }
 
     public record Imported(long periodId, int rows, int added) {
     }
@@ -82,10 +64,7 @@ public class YouthStudy {
         }
     }
 
-    private record Line(int row, String name, String branch, String number) {
-    }
-
-    private final BranchMembers branchMembers;
+    private final MemberSheets sheets;
     private final LeagueRoll roll;
     private final UnitLookup units;
     private final Reach reach;
@@ -94,9 +73,9 @@ public class YouthStudy {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    YouthStudy(BranchMembers branchMembers, LeagueRoll roll, UnitLookup units, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc,
+    YouthStudy(MemberSheets sheets, LeagueRoll roll, UnitLookup units, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc,
                Clock clock) {
-        this.branchMembers = branchMembers;
+        this.sheets = sheets;
         this.roll = roll;
         this.units = units;
         this.reach = reach;
@@ -122,15 +101,19 @@ public class YouthStudy {
         if (name.isEmpty() || name.length() > 100) {
             throw new RuleViolationException("title", "study.title.invalid");
         }
-        List<Line> lines = read(xlsx);
-        Map<Line, Long> matched = match(lines);
+        List<MemberSheets.Row> lines = sheets.read(xlsx, HEADERS, Set.of("name", "branch"));
+        List<SheetProblem> problems = new ArrayList<>();
+        Map<MemberSheets.Row, Long> matched = sheets.match(lines, null, problems);
+        if (!problems.isEmpty()) {
+            throw new SheetRefusedException(problems);
+        }
         long period = jdbc.sql("""
                         insert into study_period (starts_on, title, created_by, created_at) values (?, ?, ?, ?)
                         on conflict (starts_on) do update set title = study_period.title returning id""")
                 .params(Date.valueOf(week), name, actors.current().username(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         int added = 0;
-        for (Map.Entry<Line, Long> m : matched.entrySet()) {
+        for (Map.Entry<MemberSheets.Row, Long> m : matched.entrySet()) {
             added += jdbc.sql("""
                             insert into study_completion (period_id, person_id, organization_id, imported_by, imported_at)
                             select ?, p.id, p.organization_id, ?, ? from person p where p.id = ?
@@ -193,92 +176,5 @@ public class YouthStudy {
 
     int linePercent() {
         return jdbc.sql("select line_percent from study_setting where id = 1").query(Integer.class).single();
-    }
-
-    private List<Line> read(byte[] xlsx) {
-        Map<String, Integer> columns = new HashMap<>();
-        List<Line> lines = new ArrayList<>();
-        try {
-            XlsxRows.read(xlsx, (number, cells) -> {
-                if (columns.isEmpty()) {
-                    cells.forEach((index, cell) -> header(cell.display()).ifPresent(h -> columns.putIfAbsent(h, index)));
-                    if (!columns.containsKey("name") || !columns.containsKey("branch")) {
-                        throw new RuleViolationException("file", "study.file.columns");
-                    }
-                    return;
-                }
-                String name = value(cells, columns.get("name"));
-                String branch = value(cells, columns.get("branch"));
-                String leagueNumber = value(cells, columns.get("number"));
-                if (name.isEmpty() && branch.isEmpty() && leagueNumber.isEmpty()) {
-                    return;
-                }
-                if (lines.size() >= MAX_ROWS) {
-                    throw new RuleViolationException("file", "study.file.too-many", MAX_ROWS);
-                }
-                lines.add(new Line(number, name, branch, leagueNumber));
-            });
-        } catch (XlsxRows.Refused refused) {
-            throw new RuleViolationException("file", "study.file.unreadable");
-        }
-        if (lines.isEmpty()) {
-            throw new RuleViolationException("file", "study.file.empty");
-        }
-        return lines;
-    }
-
-    private static Optional<String> header(String text) {
-        String t = text.replaceAll("\\s", "");
-        return switch (t) {
-            case "姓名" -> Optional.of("name");
-            case "团支部", "所在团支部", "所属团支部", "组织", "所在组织" -> Optional.of("branch");
-            case "团员编号" -> Optional.of("number");
-            default -> Optional.empty();
-        };
-    }
-
-    private static String value(Map<Integer, XlsxRows.Cell> cells, Integer column) {
-        XlsxRows.Cell cell = column == null ? null : cells.get(column);
-        return cell == null ? "" : cell.display().strip();
-    }
-
-    /** Every row's member, or the whole sheet refused with every row that matches nobody in reach. */
-    private Map<Line, Long> match(List<Line> lines) {
-        Map<String, Long> byNumber = roll.leagueMembersByNumber(lines.stream().map(Line::number).filter(n -> !n.isEmpty()).toList());
-        Map<String, List<Organization>> branchesByName = units.branches().stream().collect(Collectors.groupingBy(Organization::getName));
-        Map<Long, Map<String, List<Long>>> membersByBranch = new HashMap<>();
-        Map<Line, Long> matched = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        for (Line line : lines) {
-            Long person = byNumber.get(line.number());
-            if (person != null) {
-                if (reach.reaches(Reach.Target.PERSON, person)) {
-                    matched.put(line, person);
-                } else {
-                    problems.add(new Problem(line.row(), "study.row.unknown-number", List.of(line.number())));
-                }
-                continue;
-            }
-            List<Organization> named = branchesByName.getOrDefault(line.branch(), List.of()).stream()
-                    .filter(o -> reach.organization(o.getId())).toList();
-            if (named.size() != 1) {
-                problems.add(new Problem(line.row(), named.isEmpty() ? "study.row.unknown-branch" : "study.row.ambiguous-branch",
-                        List.of(line.branch())));
-                continue;
-            }
-            List<Long> same = membersByBranch.computeIfAbsent(named.get(0).getId(), id -> branchMembers.of(id).stream()
-                    .collect(Collectors.groupingBy(PersonRow::name, Collectors.mapping(PersonRow::id, Collectors.toList()))))
-                    .getOrDefault(line.name(), List.of());
-            if (same.size() == 1) {
-                matched.put(line, same.get(0));
-            } else {
-                problems.add(new Problem(line.row(), same.isEmpty() ? "study.row.unknown-name" : "study.row.ambiguous-name",
-                        List.of(line.name(), line.branch())));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new Refused(problems);
-        }
-        return matched;
     }
 }

@@ -3,6 +3,7 @@ package com.countyleague.orglife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,6 +11,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import com.countyleague.IntegrationTest;
 import com.countyleague.MutableClock;
@@ -18,6 +20,7 @@ import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
 import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
+import com.countyleague.member.Sheets;
 import com.countyleague.member.TestIds;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** League dues: the bands at their edges in fen, payments once a month, arrears flagged and nothing else done, reach. */
 @IntegrationTest
@@ -173,6 +178,46 @@ class DuesTests {
     }
 
     @Test
+    void aSheetOfPaymentsIsAllOrNothingAndOnlyForTheBranchsMembers() throws Exception {
+        long earner = member("表格甲");
+        long student = member("表格乙");
+        fixtures.as(secretary, () -> {
+            dues.setProfile(earner, DuesCategory.INCOME, 200_100);
+            dues.setProfile(student, DuesCategory.STUDENT, null);
+            return null;
+        });
+        Branch other = fixtures.branch("别的表格团支部");
+        fixtures.person(other.id(), Ledger.LEAGUE_MEMBER, "表格丙", TestIds.of(LocalDate.of(2001, 3, 3), Gender.MALE), null);
+        List<String> headers = List.of("姓名", "团员编号", "月份");
+
+        String refused = importSheet(secretary, branch.id(), Sheets.xlsx(headers, List.of(
+                        List.of("表格甲", "", "2026-05"),
+                        List.of("表格乙", "", "2026年4月"),
+                        List.of("表格丙", "", "2026-05"),
+                        List.of("表格甲", "", "2026-07"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("本次未导入任何数据", "第 4 行：" + branch.name() + "没有名为&quot;表格丙&quot;的在册团员",
+                "第 5 行：月份&quot;2026-07&quot;无效");
+        assertThat(payments(earner) + payments(student)).isZero();
+
+        importSheet(secretary, branch.id(), Sheets.xlsx(headers, List.of(
+                        List.of("表格甲", "", "2026-05"),
+                        List.of("表格乙", "", "2026年4月"),
+                        List.of("表格甲", "", "2026-05-01"))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select amount_fen from dues_payment where person_id = ? and month = '2026-05-01'").param(earner)
+                .query(Integer.class).single()).isEqualTo(400);
+        assertThat(jdbc.sql("select amount_fen from dues_payment where person_id = ? and month = '2026-04-01'").param(student)
+                .query(Integer.class).single()).isEqualTo(20);
+        assertThat(payments(earner)).as("the same month twice is kept once").isEqualTo(1);
+
+        String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, other.id());
+        importSheet(stranger, branch.id(), Sheets.xlsx(headers, List.of(List.of("表格甲", "", "2026-03"))))
+                .andExpect(status().isForbidden());
+        assertThat(payments(earner)).isEqualTo(1);
+    }
+
+    @Test
     void anotherBranchsSecretaryCannotRecordDuesOrSetABandHere() throws Exception {
         long person = member("别支部团员");
         String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("别的团费团支部").id());
@@ -197,6 +242,12 @@ class DuesTests {
     private void pay(long person, YearMonth month) {
         jdbc.sql("insert into dues_payment (person_id, organization_id, month, amount_fen, recorded_by, recorded_at) values (?, ?, ?, 300, 'test', now())")
                 .params(person, branch.id(), Date.valueOf(month.atDay(1))).update();
+    }
+
+    private ResultActions importSheet(String account, long org, byte[] xlsx) throws Exception {
+        return mvc.perform(multipart("/admin/dues/import")
+                .file(new MockMultipartFile("file", "团费.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx))
+                .param("org", String.valueOf(org)).with(fixtures.signedIn(account)).with(csrf()));
     }
 
     private void meeting(LocalDate on, long attendee) {

@@ -33,8 +33,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @IntegrationTest
 class YouthStudyTests {
 
-    /** noon in the county, Wednesday 18 November 2026 */
-    private static final Instant NOVEMBER_18 = Instant.parse("2026-11-18T04:00:00Z");
+    /** noon in the county, Wednesday 12 June 2030: later than any week the demo county imported on the day the tests run */
+    private static final Instant JUNE_12 = Instant.parse("2030-06-12T04:00:00Z");
     private static final List<String> HEADERS = List.of("序号", "姓名", "团支部", "团员编号", "完成时间");
 
     @Autowired
@@ -58,7 +58,7 @@ class YouthStudyTests {
 
     @BeforeEach
     void aBranchOfFour() {
-        clock.setTo(NOVEMBER_18);
+        clock.setTo(JUNE_12);
         branch = fixtures.branch("大学习" + TestFixtures.uniqueCode("团支部"));
         secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
         for (String name : List.of("学习甲", "学习乙", "学习丙")) {
@@ -67,7 +67,7 @@ class YouthStudyTests {
         jdbc.sql("update person set league_number = ?, joined_league_on = '2018-05-04' where id = ?")
                 .params("2018" + (System.nanoTime() % 90_000_000L + 10_000_000L), member("学习丁")).update();
         // every test its own week, the newest yet, so that their periods do not meet
-        week = LocalDate.of(2026, 11, 16).minusWeeks(10).plusWeeks(jdbc.sql("select count(*) from study_period").query(Long.class).single())
+        week = LocalDate.of(2030, 6, 10).minusWeeks(10).plusWeeks(jdbc.sql("select count(*) from study_period").query(Long.class).single())
                 .toString();
     }
 
@@ -80,9 +80,9 @@ class YouthStudyTests {
     void aSheetWithOneUnknownNameChangesNothingAndNamesTheRow() throws Exception {
         long periods = jdbc.sql("select count(*) from study_period").query(Long.class).single();
         String page = upload(secretary, Sheets.xlsx(HEADERS, List.of(
-                        List.of(1, "学习甲", branch.name(), "", "2026-11-17"),
-                        List.of(2, "学习乙", branch.name(), "", "2026-11-17"),
-                        List.of(3, "查无此人", branch.name(), "", "2026-11-17"))))
+                        List.of(1, "学习甲", branch.name(), "", "2030-06-11"),
+                        List.of(2, "学习乙", branch.name(), "", "2030-06-11"),
+                        List.of(3, "查无此人", branch.name(), "", "2030-06-11"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("本次未导入任何数据", "第 4 行：" + branch.name() + "没有名为&quot;查无此人&quot;的在册团员");
         assertThat(jdbc.sql("select count(*) from study_period").query(Long.class).single()).isEqualTo(periods);
@@ -94,9 +94,9 @@ class YouthStudyTests {
         String number = jdbc.sql("select league_number from person where organization_id = ? and name = '学习丁'").param(branch.id())
                 .query(String.class).single();
         byte[] sheet = Sheets.xlsx(HEADERS, List.of(
-                List.of(1, "学习甲", branch.name(), "", "2026-11-17"),
+                List.of(1, "学习甲", branch.name(), "", "2030-06-11"),
                 // the platform's spelling of the name differs; the number decides
-                List.of(2, "学习 丁", "某某团支部", number, "2026-11-17")));
+                List.of(2, "学习 丁", "某某团支部", number, "2030-06-11")));
         upload(secretary, sheet).andExpect(status().is3xxRedirection());
         assertThat(completions()).isEqualTo(2);
         upload(secretary, sheet).andExpect(status().is3xxRedirection());
@@ -118,7 +118,7 @@ class YouthStudyTests {
     @Test
     void anotherBranchsSecretaryCannotImportItsMembersOrSeeItsRates() throws Exception {
         String stranger = fixtures.readyAccount(Role.BRANCH_SECRETARY, fixtures.branch("别的" + TestFixtures.uniqueCode("大学习团支部")).id());
-        String page = upload(stranger, Sheets.xlsx(HEADERS, List.of(List.of(1, "学习甲", branch.name(), "", "2026-11-17"))))
+        String page = upload(stranger, Sheets.xlsx(HEADERS, List.of(List.of(1, "学习甲", branch.name(), "", "2030-06-11"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第 2 行：找不到您管辖范围内名为&quot;" + branch.name() + "&quot;的团支部");
         assertThat(completions()).isZero();

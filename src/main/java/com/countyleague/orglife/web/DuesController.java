@@ -1,11 +1,13 @@
 package com.countyleague.orglife.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
 import com.countyleague.orglife.DuesCategory;
 import com.countyleague.orglife.Dues;
 import com.countyleague.orglife.DuesBands;
+import com.countyleague.orglife.SheetRefusedException;
 import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
 import com.countyleague.web.RuleViolationException;
@@ -16,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A branch's dues in a month: who pays what, what is paid, the arrears; recording a payment, setting a member's band. */
@@ -39,6 +42,22 @@ class DuesController {
         model.addAttribute("bands", dues.bands());
         model.addAttribute("categories", DuesCategory.values());
         return "orglife/dues";
+    }
+
+    /** A refused sheet is answered on the page with every row that matched nobody; nothing is kept. */
+    @PostMapping("/admin/dues/import")
+    String importPayments(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Long org, Model model,
+                          RedirectAttributes redirect) throws IOException {
+        try {
+            int stored = dues.importPayments(org, file == null ? null : file.getBytes());
+            flash.success(redirect, "dues.imported", stored);
+            return back(org, null);
+        } catch (SheetRefusedException refused) {
+            model.addAttribute("problems", refused.problems());
+        } catch (RuleViolationException refusal) {
+            model.addAttribute("refusal", refusal);
+        }
+        return branch(org, null, model);
     }
 
     @PostMapping("/admin/dues/payments")
@@ -80,6 +99,6 @@ class DuesController {
     }
 
     private static String back(Long org, YearMonth month) {
-        return "redirect:/admin/dues?month=" + month + (org == null ? "" : "&org=" + org);
+        return "redirect:/admin/dues?" + (month == null ? "" : "month=" + month + "&") + (org == null ? "" : "org=" + org);
     }
 }

@@ -3,6 +3,7 @@ package com.countyleague.orglife.web;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import com.countyleague.orglife.SheetRefusedException;
 import com.countyleague.orglife.YouthStudy;
 import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
@@ -46,7 +47,7 @@ class StudyController {
             YouthStudy.Imported imported = study.importWeek(week, title, file == null ? null : file.getBytes());
             flash.success(redirect, "study.imported", imported.rows(), imported.added());
             return "redirect:/admin/study";
-        } catch (YouthStudy.Refused refused) {
+        } catch (SheetRefusedException refused) {
             model.addAttribute("problems", refused.problems());
         } catch (RuleViolationException refusal) {
             model.addAttribute("refusal", refusal);
