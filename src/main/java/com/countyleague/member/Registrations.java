@@ -3,11 +3,9 @@ package com.countyleague.member;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.countyleague.account.Reach;
@@ -59,13 +57,6 @@ public class Registrations {
                 .query((rs, n) -> new Registration(rs.getInt(1), rs.getBoolean(2), ReviewGrade.valueOf(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
-    }
-
-    /** This year's registration of a person, if their branch's review has been approved. */
-    @Transactional(readOnly = true)
-    public Optional<Registration> thisYear(long personId) {
-        int year = LocalDate.now(clock).getYear();
-        return of(personId).stream().filter(r -> r.year() == year).findFirst();
     }
 
     /** Which of these people are registered for the year. */

@@ -70,7 +70,13 @@ public class UnitLookup {
     /** Every branch and joint branch of the county, in tree order: where a person may be transferred. */
     @Transactional(readOnly = true)
     public List<Organization> branches() {
-        return organizations.findSubtree("/").stream().filter(o -> o.getType().isBranch()).toList();
+        return branchesWithin("/");
+    }
+
+    /** The branches and joint branches of a subtree, in tree order. */
+    @Transactional(readOnly = true)
+    public List<Organization> branchesWithin(String pathPrefix) {
+        return organizations.findSubtree(pathPrefix).stream().filter(o -> o.getType().isBranch()).toList();
     }
 
     @Transactional(readOnly = true)

@@ -11,12 +11,12 @@ import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
+import com.countyleague.account.Role;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,9 +98,7 @@ public class Compliance {
     /** The county admin sets how often a kind of meeting is required: every 1, 3, 6 or 12 months. Audited. */
     @Transactional
     public void require(MeetingKind kind, Integer periodMonths) {
-        if (!actors.current().isCountyAdmin()) {
-            throw new AccessDeniedException("only the county sets meeting frequencies");
-        }
+        actors.current().requireRole(Role.COUNTY_ADMIN);
         if (kind == null) {
             throw new RuleViolationException("kind", "meeting.kind.required");
         }
@@ -127,7 +125,7 @@ public class Compliance {
 
     /** Every branch of the subtree at this path with its periods of the year as they stand today; the caller has checked the reach. */
     List<BranchLine> lines(String path, int year, LocalDate today) {
-        List<Organization> branches = units.subtree(path).stream().filter(o -> o.getType().isBranch()).toList();
+        List<Organization> branches = units.branchesWithin(path);
         Map<Long, Map<MeetingKind, List<LocalDate>>> held = meetings.heldBy(branches.stream().map(Organization::getId).toList(),
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         Map<MeetingKind, Integer> required = requirements();

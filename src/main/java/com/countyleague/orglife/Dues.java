@@ -20,6 +20,7 @@ import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
+import com.countyleague.account.Role;
 import com.countyleague.member.LeagueRoll;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.People;
@@ -32,7 +33,6 @@ import com.countyleague.web.NotFoundException;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,9 +119,7 @@ public class Dues {
     /** The county admin sets the bands: the threshold, what is paid below it, the permille above it, the reduced amount. Audited. */
     @Transactional
     public void setBands(DuesBands bands) {
-        if (!actors.current().isCountyAdmin()) {
-            throw new AccessDeniedException("only the county sets the dues bands");
-        }
+        actors.current().requireRole(Role.COUNTY_ADMIN);
         if (bands.incomeThresholdFen() <= 0 || bands.belowThresholdFen() < 0 || bands.permille() < 1 || bands.permille() > 1000
                 || bands.reducedFen() < 0) {
             throw RuleViolationException.of("dues.bands.invalid");

@@ -15,13 +15,13 @@ import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
+import com.countyleague.account.Role;
 import com.countyleague.member.LeagueRoll;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
 import com.countyleague.web.RuleViolationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -130,7 +130,7 @@ public class YouthStudy {
         OrganizationRef unit = reach.unit(organizationId);
         List<Period> periods = jdbc.sql("select id, starts_on, title from study_period order by starts_on desc limit ?").param(WEEKS)
                 .query((rs, n) -> new Period(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3))).list();
-        List<Organization> branches = units.subtree(unit.path()).stream().filter(o -> o.getType().isBranch()).toList();
+        List<Organization> branches = units.branchesWithin(unit.path());
         List<Long> ids = branches.stream().map(Organization::getId).toList();
         Map<Long, Long> members = roll.leagueMembersPerUnit(ids);
         Map<String, Long> completed = new HashMap<>();
@@ -152,7 +152,7 @@ public class YouthStudy {
 
     /** The newest week's completions across the subtree at this path against its League members now; the caller has checked the reach. */
     Rate newestWeek(String path) {
-        List<Long> ids = units.subtree(path).stream().filter(o -> o.getType().isBranch()).map(Organization::getId).toList();
+        List<Long> ids = units.branchIdsWithin(path);
         long members = roll.leagueMembersPerUnit(ids).values().stream().mapToLong(Long::longValue).sum();
         long completed = jdbc.sql("""
                         select count(*) from study_completion
@@ -164,9 +164,7 @@ public class YouthStudy {
     /** The county sets the completion rate below which a branch is listed. Audited. */
     @Transactional
     public void setLine(Integer percent) {
-        if (!actors.current().isCountyAdmin()) {
-            throw new AccessDeniedException("only the county sets the study line");
-        }
+        actors.current().requireRole(Role.COUNTY_ADMIN);
         if (percent == null || percent < 0 || percent > 100) {
             throw new RuleViolationException("percent", "study.line.invalid");
         }

@@ -1,5 +1,5 @@
 /**
- * The League's own year (组织生活): so far the members' monthly dues (团费) by the county's bands, their
- * payments by month and the arrears a branch secretary follows.
+ * The League's own year (组织生活): meetings and lectures with their compliance, the annual review and the
+ * registration it decides, recommendations to the Party, dues and 青年大学习.
  */
 package com.countyleague.orglife;
