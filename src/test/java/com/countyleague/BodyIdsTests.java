@@ -114,6 +114,9 @@ class BodyIdsTests {
                 value -> post("/admin/meetings/new").param("organizationId", String.valueOf(own.branch().id())).param("kind", "GROUP_MEETING")
                         .param("heldOn", LocalDate.now(zone).toString()).param("topic", "字段团小组会").param("attendeeIds", value),
                 s -> s.leagueYear().leagueMember(), "select count(*) from org_meeting where topic = '字段团小组会'"));
+        checks.put("POST /admin/meetings/new activityId", "MeetingsTests.aMeetingHeldAsAnActivityOfTheBranchTakesItsCheckInsAsItsAttendanceOnce "
+                + "(only an activity of the branch recorded, itself in reach: Meetings.fromActivities)");
+        checks.put("GET /admin/meetings/new activityId", "prefills the form from the branch's own activities only (Meetings.fromActivities of a branch in reach)");
         checks.put("GET /admin/meetings org", "the unit of the page through Reach.unit: MeetingsTests.onlyTheBranchsMembersAreRecordedAndOnlyByStaffWhoReachIt");
         checks.put("GET /admin/meetings/new org", "the branch whose members are ticked, through Reach.requireOrganization: "
                 + "MeetingsTests.onlyTheBranchsMembersAreRecordedAndOnlyByStaffWhoReachIt");

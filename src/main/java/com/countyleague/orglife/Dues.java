@@ -116,18 +116,22 @@ public class Dues {
                 .query((rs, n) -> new DuesBands(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
     }
 
-    /** The county admin sets the bands: the threshold, what is paid below it, the permille above it, the reduced amount. Audited. */
+    /**
+     * The county admin sets the bands, in fen: the threshold, what is paid below it, the permille above it, the
+     * reduced amount; a missing or impossible one refuses all. Audited.
+     */
     @Transactional
-    public void setBands(DuesBands bands) {
+    public void setBands(Integer thresholdFen, Integer belowFen, Integer permille, Integer reducedFen) {
         actors.current().requireRole(Role.COUNTY_ADMIN);
-        if (bands.incomeThresholdFen() <= 0 || bands.belowThresholdFen() < 0 || bands.permille() < 1 || bands.permille() > 1000
-                || bands.reducedFen() < 0) {
+        if (thresholdFen == null || belowFen == null || permille == null || reducedFen == null || thresholdFen <= 0 || belowFen < 0
+                || permille < 1 || permille > 1000 || reducedFen < 0) {
             throw RuleViolationException.of("dues.bands.invalid");
         }
+        DuesBands bands = new DuesBands(thresholdFen, belowFen, permille, reducedFen);
         jdbc.sql("""
                         update dues_setting set income_threshold_fen = ?, below_threshold_fen = ?, permille = ?, reduced_fen = ?,
                             version = version + 1 where id = 1""")
-                .params(bands.incomeThresholdFen(), bands.belowThresholdFen(), bands.permille(), bands.reducedFen()).update();
+                .params(thresholdFen, belowFen, permille, reducedFen).update();
         audit.record("SET_DUES_BANDS", "dues-setting", bands.toString());
     }
 

@@ -3,6 +3,7 @@ package com.countyleague.orglife;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import com.countyleague.account.Actors;
 import com.countyleague.account.AuditTrail;
 import com.countyleague.account.Reach;
+import com.countyleague.activity.OrganisationalLife;
 import com.countyleague.member.PersonRow;
 import com.countyleague.org.Organization;
 import com.countyleague.org.UnitLookup;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A branch's meetings and League lectures (三会一课) as the secretary records them: kind, date, topic,
- * minutes, photos, and who of the branch's League members came. What the compliance view and the
+ * minutes, photos, and who of the branch's League members came — ticked, or taken from the check-ins of
+ * the organisational-life activity the meeting was held as. What the compliance view and the
  * annual review count.
  */
 @Service
@@ -38,7 +41,12 @@ public class Meetings {
     static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
     /** What a secretary records of a meeting held. */
-    public record Draft(Long organizationId, MeetingKind kind, LocalDate heldOn, String topic, String minutes, Set<Long> attendeeIds) {
+    public record Draft(Long organizationId, MeetingKind kind, LocalDate heldOn, String topic, String minutes, Set<Long> attendeeIds,
+                        Long activityId) {
+    }
+
+    /** An organisational-life activity of the branch not yet recorded as a meeting: its day, and who of the branch checked in. */
+    public record FromActivity(long id, String title, LocalDate heldOn, Set<Long> present) {
     }
 
     public record Meeting(long id, long organizationId, MeetingKind kind, LocalDate heldOn, String topic, String minutes, int members,
@@ -55,6 +63,7 @@ public class Meetings {
     }
 
     private final BranchMembers branchMembers;
+    private final OrganisationalLife organisationalLife;
     private final UnitLookup units;
     private final Reach reach;
     private final Actors actors;
@@ -62,8 +71,9 @@ public class Meetings {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Meetings(BranchMembers branchMembers, UnitLookup units, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    Meetings(BranchMembers branchMembers, OrganisationalLife organisationalLife, UnitLookup units, Reach reach, Actors actors, AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.branchMembers = branchMembers;
+        this.organisationalLife = organisationalLife;
         this.units = units;
         this.reach = reach;
         this.actors = actors;
@@ -99,11 +109,14 @@ public class Meetings {
         if (!members.containsAll(attendees)) {
             throw new RuleViolationException("attendeeIds", "meeting.attendee.not-member");
         }
+        if (draft.activityId() != null && fromActivities(branch.getId()).stream().noneMatch(a -> a.id() == draft.activityId())) {
+            throw new RuleViolationException("activityId", "meeting.activity.invalid");
+        }
         long id = jdbc.sql("""
-                        insert into org_meeting (organization_id, kind, held_on, topic, minutes, members, recorded_by, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        insert into org_meeting (organization_id, kind, held_on, topic, minutes, members, recorded_by, recorded_at, activity_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(branch.getId(), draft.kind().name(), Date.valueOf(draft.heldOn()), topic, minutes, members.size(),
-                        actors.current().username(), Timestamp.from(clock.instant()))
+                        actors.current().username(), Timestamp.from(clock.instant()), draft.activityId())
                 .query(Long.class).single();
         attendees.forEach(person -> jdbc.sql("insert into org_meeting_attendee (meeting_id, person_id) values (?, ?)")
                 .params(id, person).update());
@@ -128,6 +141,22 @@ public class Meetings {
         reach.requireOrganization(organizationId);
         boolean branch = units.organization(organizationId).map(o -> o.getType().isBranch()).orElse(false);
         return branch ? branchMembers.of(organizationId).stream().map(p -> new Attendee(p.id(), p.name(), false)).toList() : List.of();
+    }
+
+    /**
+     * The organisational-life activities a branch in reach hosted in the last 90 days that no meeting records
+     * yet, each with who of the branch's members checked in: a meeting recorded from one takes them as its attendance.
+     */
+    @Transactional(readOnly = true)
+    public List<FromActivity> fromActivities(long organizationId) {
+        Set<Long> members = branchMembers.of(organizationId).stream().map(PersonRow::id).collect(Collectors.toSet());
+        Set<Long> recorded = Set.copyOf(jdbc.sql("select activity_id from org_meeting where organization_id = ? and activity_id is not null")
+                .param(organizationId).query(Long.class).list());
+        return organisationalLife.hostedBy(organizationId, clock.instant().minus(Duration.ofDays(90)), clock.instant()).stream()
+                .filter(a -> !recorded.contains(a.id()))
+                .map(a -> new FromActivity(a.id(), a.title(), LocalDate.ofInstant(a.startsAt(), clock.getZone()),
+                        a.present().stream().filter(members::contains).collect(Collectors.toSet())))
+                .toList();
     }
 
     /** The meetings of a branch in reach held in a year, newest first. */

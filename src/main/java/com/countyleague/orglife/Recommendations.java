@@ -106,8 +106,11 @@ public class Recommendations {
 
     /** Records the branch assembly that decided the recommendation: a 支部大会 of the member's branch, held since the nomination. Audited. */
     @Transactional
-    public void decide(long id, long meetingId) {
+    public void decide(long id, Long meetingId) {
         Recommendation recommendation = inReach(id, Status.NOMINATED);
+        if (meetingId == null) {
+            throw new RuleViolationException("meetingId", "recommendation.meeting");
+        }
         Meetings.Meeting meeting = meetings.get(meetingId);
         if (meeting.organizationId() != recommendation.organizationId() || meeting.kind() != MeetingKind.BRANCH_ASSEMBLY
                 || meeting.heldOn().isBefore(recommendation.nominatedOn())) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,6 +19,8 @@ import com.countyleague.MutableClock;
 import com.countyleague.TestFixtures;
 import com.countyleague.TestFixtures.Branch;
 import com.countyleague.account.Role;
+import com.countyleague.activity.Activities;
+import com.countyleague.activity.Activity;
 import com.countyleague.member.Gender;
 import com.countyleague.member.Ledger;
 import com.countyleague.member.TestIds;
@@ -47,6 +50,9 @@ class MeetingsTests {
 
     @Autowired
     LeagueYearFigures figures;
+
+    @Autowired
+    Activities activities;
 
     @Autowired
     TestFixtures fixtures;
@@ -188,16 +194,48 @@ class MeetingsTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aMeetingHeldAsAnActivityOfTheBranchTakesItsCheckInsAsItsAttendanceOnce() throws Exception {
+        long scanned = member("扫码团员");
+        long absent = member("缺席团员");
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.ORGANISATIONAL_LIFE, Activity.Mode.OFFLINE,
+                    "六月主题团日", null, "活动室", JUNE_15.minus(Duration.ofMinutes(10)), JUNE_15.plus(Duration.ofHours(1)), null, null, null, null));
+            activities.publish(id);
+            return id;
+        });
+        jdbc.sql("insert into attendance (activity_id, person_id, checked_in_at, check_in_method, service_minutes, version) values (?, ?, now(), 'QR', 0, 0)")
+                .params(activity, scanned).update();
+
+        String form = mvc.perform(get("/admin/meetings/new").param("org", String.valueOf(branch.id())).param("activityId", String.valueOf(activity))
+                        .with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"六月主题团日\"", "value=\"2026-06-15\"");
+        assertThat(form).containsPattern("id=\"a" + scanned + "\"[^>]*checked").doesNotContainPattern("id=\"a" + absent + "\"[^>]*checked");
+
+        mvc.perform(post("/admin/meetings/new").param("organizationId", String.valueOf(branch.id())).param("kind", "BRANCH_ASSEMBLY")
+                .param("heldOn", "2026-06-15").param("topic", "六月主题团日").param("activityId", String.valueOf(activity))
+                .param("attendeeIds", String.valueOf(scanned)).with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from org_meeting where activity_id = ?").param(activity).query(Long.class).single()).isEqualTo(1);
+        String again = mvc.perform(post("/admin/meetings/new").param("organizationId", String.valueOf(branch.id())).param("kind", "LECTURE")
+                        .param("heldOn", "2026-06-15").param("topic", "再记一次").param("activityId", String.valueOf(activity))
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("该活动不是本支部尚未记录的组织生活活动");
+        assertThat(jdbc.sql("select count(*) from org_meeting where activity_id = ?").param(activity).query(Long.class).single()).isEqualTo(1);
+    }
+
     private long member(String name) {
         return fixtures.person(branch.id(), Ledger.LEAGUE_MEMBER, name, TestIds.of(LocalDate.of(2001, 3, 3), Gender.FEMALE), null);
     }
 
     private long record(MeetingKind kind, LocalDate on, Long... attendees) {
-        return fixtures.as(secretary, () -> meetings.record(new Meetings.Draft(branch.id(), kind, on, "主题", "", Set.of(attendees))));
+        return fixtures.as(secretary, () -> meetings.record(new Meetings.Draft(branch.id(), kind, on, "主题", "", Set.of(attendees), null)));
     }
 
     private void recordFor(long organizationId, MeetingKind kind, LocalDate on) {
-        fixtures.as("admin", () -> meetings.record(new Meetings.Draft(organizationId, kind, on, "主题", "", Set.of())));
+        fixtures.as("admin", () -> meetings.record(new Meetings.Draft(organizationId, kind, on, "主题", "", Set.of(), null)));
     }
 
     private Compliance.View view(long organizationId) {

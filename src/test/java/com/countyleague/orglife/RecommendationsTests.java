@@ -133,7 +133,7 @@ class RecommendationsTests {
         // nor may this branch's secretary decide with the other branch's assembly
         Branch other = fixtures.branch("第三推优团支部");
         long otherAssembly = fixtures.as("admin", () -> meetings.record(new Meetings.Draft(other.id(), MeetingKind.BRANCH_ASSEMBLY,
-                LocalDate.of(2026, 12, 15), "别处大会", "", Set.of())));
+                LocalDate.of(2026, 12, 15), "别处大会", "", Set.of(), null)));
         mvc.perform(post("/admin/recommendations/" + id + "/decide").param("meetingId", String.valueOf(otherAssembly))
                 .with(fixtures.signedIn(secretary)).with(csrf())).andExpect(status().isForbidden());
         decide(id, assembly);
@@ -158,7 +158,7 @@ class RecommendationsTests {
 
     private long assembly(LocalDate on) {
         return fixtures.as(secretary, () -> meetings.record(new Meetings.Draft(branch.id(), MeetingKind.BRANCH_ASSEMBLY, on, "支部大会", "",
-                Set.of())));
+                Set.of(), null)));
     }
 
     private void decide(long id, long meeting) {

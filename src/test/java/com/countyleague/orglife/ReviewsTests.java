@@ -97,9 +97,9 @@ class ReviewsTests {
         String nineSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, nine.id());
         List<Long> ofNine = members(nine, 9);
         long five = fixtures.as(nineSecretary, () -> meetings.record(new Meetings.Draft(nine.id(), MeetingKind.BRANCH_ASSEMBLY,
-                LocalDate.of(2026, 12, 1), "评议大会", "", new HashSet<>(ofNine.subList(0, 5)))));
+                LocalDate.of(2026, 12, 1), "评议大会", "", new HashSet<>(ofNine.subList(0, 5)), null)));
         long sixOfNine = fixtures.as(nineSecretary, () -> meetings.record(new Meetings.Draft(nine.id(), MeetingKind.BRANCH_ASSEMBLY,
-                LocalDate.of(2026, 12, 2), "评议大会", "", new HashSet<>(ofNine.subList(0, 6)))));
+                LocalDate.of(2026, 12, 2), "评议大会", "", new HashSet<>(ofNine.subList(0, 6)), null)));
         assertThatThrownBy(() -> fixtures.as(nineSecretary, () -> reviews.open(five))).isInstanceOf(RuleViolationException.class);
         assertThat(fixtures.as(nineSecretary, () -> reviews.open(sixOfNine))).isPositive();
     }
@@ -127,7 +127,7 @@ class ReviewsTests {
         String sevenSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, seven.id());
         List<Long> ofSeven = members(seven, 7);
         long sevenRound = fixtures.as(sevenSecretary, () -> reviews.open(meetings.record(new Meetings.Draft(seven.id(),
-                MeetingKind.BRANCH_ASSEMBLY, LocalDate.of(2026, 12, 1), "评议大会", "", new HashSet<>(ofSeven)))));
+                MeetingKind.BRANCH_ASSEMBLY, LocalDate.of(2026, 12, 1), "评议大会", "", new HashSet<>(ofSeven), null))));
         assertThatThrownBy(() -> fixtures.as(sevenSecretary, () -> {
             reviews.grade(sevenRound, Map.of(ofSeven.get(0), ReviewGrade.EXCELLENT, ofSeven.get(1), ReviewGrade.EXCELLENT,
                     ofSeven.get(2), ReviewGrade.EXCELLENT));
@@ -228,7 +228,7 @@ class ReviewsTests {
 
     private long assembly(List<Long> came) {
         return fixtures.as(secretary, () -> meetings.record(new Meetings.Draft(branch.id(), MeetingKind.BRANCH_ASSEMBLY,
-                LocalDate.of(2026, 12, 1), "团员教育评议大会", "", Set.copyOf(came))));
+                LocalDate.of(2026, 12, 1), "团员教育评议大会", "", Set.copyOf(came), null)));
     }
 
     private long open(long meeting) {

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 
 import com.countyleague.orglife.DuesCategory;
 import com.countyleague.orglife.Dues;
-import com.countyleague.orglife.DuesBands;
 import com.countyleague.orglife.SheetRefusedException;
 import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
@@ -81,14 +80,7 @@ class DuesController {
     String bands(@RequestParam(required = false) BigDecimal thresholdYuan, @RequestParam(required = false) BigDecimal belowYuan,
                  @RequestParam(required = false) Integer permille, @RequestParam(required = false) BigDecimal reducedYuan,
                  RedirectAttributes redirect) {
-        Integer threshold = fen(thresholdYuan);
-        Integer below = fen(belowYuan);
-        Integer reduced = fen(reducedYuan);
-        if (threshold == null || below == null || reduced == null || permille == null) {
-            flash.failure(redirect, RuleViolationException.of("dues.bands.invalid"));
-        } else {
-            flash.attempt(redirect, "dues.bands.saved", () -> dues.setBands(new DuesBands(threshold, below, permille, reduced)));
-        }
+        flash.attempt(redirect, "dues.bands.saved", () -> dues.setBands(fen(thresholdYuan), fen(belowYuan), permille, fen(reducedYuan)));
         return "redirect:/admin/dues";
     }
 

@@ -64,11 +64,21 @@ class MeetingController {
     }
 
     @GetMapping("/new")
-    String newForm(@RequestParam(required = false) Long org, @RequestParam(required = false) MeetingKind kind, Model model) {
+    String newForm(@RequestParam(required = false) Long org, @RequestParam(required = false) MeetingKind kind,
+                   @RequestParam(required = false) Long activityId, Model model) {
         MeetingForm form = new MeetingForm();
         form.setOrganizationId(org);
         if (kind != null) {
             form.setKind(kind);
+        }
+        if (org != null && activityId != null) {
+            // held as an activity of the branch: its title, day and check-ins, for the secretary to review
+            meetings.fromActivities(org).stream().filter(a -> a.id() == activityId).findFirst().ifPresent(a -> {
+                form.setActivityId(a.id());
+                form.setTopic(a.title());
+                form.setHeldOn(a.heldOn());
+                form.setAttendeeIds(List.copyOf(a.present()));
+            });
         }
         model.addAttribute("meetingForm", form);
         return form(model, form);
@@ -123,6 +133,7 @@ class MeetingController {
         model.addAttribute("branches", people.branchesInReach());
         model.addAttribute("kinds", MeetingKind.values());
         model.addAttribute("members", form.getOrganizationId() == null ? List.of() : meetings.membersToTick(form.getOrganizationId()));
+        model.addAttribute("activities", form.getOrganizationId() == null ? List.of() : meetings.fromActivities(form.getOrganizationId()));
         return "orglife/meeting-form";
     }
 }

@@ -14,10 +14,10 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** A meeting as the secretary records it: the branch, kind, day, topic, minutes and who of the branch came. */
+/** A meeting as the secretary records it: the branch, kind, day, topic, minutes and who of the branch came, perhaps from an activity's check-ins. */
 public class MeetingForm {
 
-    static final String[] FIELDS = {"organizationId", "kind", "heldOn", "topic", "minutes", "attendeeIds"};
+    static final String[] FIELDS = {"organizationId", "kind", "heldOn", "topic", "minutes", "attendeeIds", "activityId"};
 
     @NotNull(message = "{validation.required}")
     private Long organizationId;
@@ -38,9 +38,12 @@ public class MeetingForm {
 
     private List<Long> attendeeIds = List.of();
 
+    /** The organisational-life activity the meeting was held as, whose check-ins are its attendance. */
+    private Long activityId;
+
     Meetings.Draft draft() {
         return new Meetings.Draft(organizationId, kind, heldOn, topic, minutes,
-                attendeeIds == null ? Set.of() : new LinkedHashSet<>(attendeeIds));
+                attendeeIds == null ? Set.of() : new LinkedHashSet<>(attendeeIds), activityId);
     }
 
     public Long getOrganizationId() {
@@ -81,6 +84,14 @@ public class MeetingForm {
 
     public void setMinutes(String minutes) {
         this.minutes = minutes;
+    }
+
+    public Long getActivityId() {
+        return activityId;
+    }
+
+    public void setActivityId(Long activityId) {
+        this.activityId = activityId;
     }
 
     public List<Long> getAttendeeIds() {

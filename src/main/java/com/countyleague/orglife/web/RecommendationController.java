@@ -43,7 +43,7 @@ class RecommendationController {
     }
 
     @PostMapping("/{id}/decide")
-    String decide(@PathVariable long id, @RequestParam long meetingId, @RequestParam(required = false) Long org, RedirectAttributes redirect) {
+    String decide(@PathVariable long id, @RequestParam(required = false) Long meetingId, @RequestParam(required = false) Long org, RedirectAttributes redirect) {
         flash.attempt(redirect, "recommendation.decided", () -> recommendations.decide(id, meetingId));
         return back(org);
     }
