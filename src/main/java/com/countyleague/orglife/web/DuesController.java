@@ -6,6 +6,7 @@ import java.time.YearMonth;
 
 import com.countyleague.orglife.DuesCategory;
 import com.countyleague.orglife.Dues;
+import com.countyleague.orglife.DuesImport;
 import com.countyleague.orglife.SheetRefusedException;
 import com.countyleague.web.AdminChange;
 import com.countyleague.web.Flash;
@@ -27,10 +28,12 @@ class DuesController {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     private final Dues dues;
+    private final DuesImport duesImport;
     private final Flash flash;
 
-    DuesController(Dues dues, Flash flash) {
+    DuesController(Dues dues, DuesImport duesImport, Flash flash) {
         this.dues = dues;
+        this.duesImport = duesImport;
         this.flash = flash;
     }
 
@@ -48,7 +51,7 @@ class DuesController {
     String importPayments(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Long org, Model model,
                           RedirectAttributes redirect) throws IOException {
         try {
-            int stored = dues.importPayments(org, file == null ? null : file.getBytes());
+            int stored = duesImport.importPayments(org, file == null ? null : file.getBytes());
             flash.success(redirect, "dues.imported", stored);
             return back(org, null);
         } catch (SheetRefusedException refused) {
