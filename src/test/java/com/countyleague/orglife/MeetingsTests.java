@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -204,8 +205,13 @@ class MeetingsTests {
             activities.publish(id);
             return id;
         });
-        jdbc.sql("insert into attendance (activity_id, person_id, checked_in_at, check_in_method, service_minutes, version) values (?, ?, now(), 'QR', 0, 0)")
-                .params(activity, scanned).update();
+        // scanned in as it began, and signed out at its end: a past activity of the shared test county, as the nightly review expects
+        jdbc.sql("""
+                        insert into attendance (activity_id, person_id, checked_in_at, check_in_method, checked_out_at, check_out_method,
+                                                service_minutes, version)
+                        values (?, ?, ?, 'QR', ?, 'QR', 0, 0)""")
+                .params(activity, scanned, Timestamp.from(JUNE_15.minus(Duration.ofMinutes(10))), Timestamp.from(JUNE_15.plus(Duration.ofHours(1))))
+                .update();
 
         String form = mvc.perform(get("/admin/meetings/new").param("org", String.valueOf(branch.id())).param("activityId", String.valueOf(activity))
                         .with(fixtures.signedIn(secretary)))
