@@ -102,7 +102,7 @@ class DemoLeagueYear implements ApplicationRunner {
     }
 
     /**
-     * The demo branch's review this year, at an assembly ten days ago that everyone attended: graded, approved
+     * The demo branch's review this year, at an assembly ten days ago that all but the last member attended: graded, approved
      * by the county, registered — all but one, graded 不合格 — and two of the registered recommended to the
      * Party, one awaiting its branch assembly and one the county.
      */
@@ -112,12 +112,13 @@ class DemoLeagueYear implements ApplicationRunner {
                         insert into org_meeting (organization_id, kind, held_on, topic, minutes, members, recorded_by, recorded_at)
                         values (?, 'BRANCH_ASSEMBLY', ?, '团员教育评议大会', '对照团员标准逐一评议，民主测评。', ?, 'secretary', ?) returning id""")
                 .params(branch.getId(), Date.valueOf(held), members.size(), Timestamp.from(clock.instant())).query(Long.class).single();
-        members.forEach(m -> jdbc.sql("insert into org_meeting_attendee (meeting_id, person_id) values (?, ?)").params(assembly, m.id()).update());
+        List<PersonRow> present = members.subList(0, members.size() - 1);
+        present.forEach(m -> jdbc.sql("insert into org_meeting_attendee (meeting_id, person_id) values (?, ?)").params(assembly, m.id()).update());
         long round = jdbc.sql("""
                         insert into review_round (organization_id, year, meeting_id, members, attendees, status, opened_by, opened_at,
                                                   decided_by, decided_at)
                         values (?, ?, ?, ?, ?, 'APPROVED', 'secretary', ?, 'admin', ?) returning id""")
-                .params(branch.getId(), held.getYear(), assembly, members.size(), members.size(), Timestamp.from(clock.instant()),
+                .params(branch.getId(), held.getYear(), assembly, members.size(), present.size(), Timestamp.from(clock.instant()),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         int excellent = Reviews.Round.excellentLimit(members.size());
