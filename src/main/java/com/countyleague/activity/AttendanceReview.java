@@ -68,8 +68,8 @@ public class AttendanceReview {
     }
 
     /**
-     * Every hour: presences still open a day after their activity ended are signed out at its end and
-     * flagged; presences credited more time than their activity lasts are flagged.
+     * Every hour: presences still open a day after their activity ended are signed out at its end (at their
+     * check-in when that lies after it) and flagged; presences credited more time than their activity lasts are flagged.
      */
     @Scheduled(cron = "${league.attendance.review-cron:0 7 * * * *}", zone = "${league.zone}")
     @Transactional
@@ -83,7 +83,10 @@ public class AttendanceReview {
         for (long id : open) {
             Attendance attendance = attendances.findById(id).orElseThrow();
             Activity activity = activities.findById(attendance.getActivityId()).orElseThrow();
-            checkIns.settle(activity, attendance, activity.getEndsAt(), Attendance.Method.MANUAL, now);
+            // at the end; or, for a presence recorded as beginning after the end, at its beginning (no time): one such
+            // row must not stop every other sign-out of the night
+            Instant out = attendance.getCheckedInAt().isAfter(activity.getEndsAt()) ? attendance.getCheckedInAt() : activity.getEndsAt();
+            checkIns.settle(activity, attendance, out, Attendance.Method.MANUAL, now);
             flags.save(new AttendanceFlag(id, AttendanceFlag.Rule.LEFT_CHECKED_IN, null, now));
         }
         // service time longer than its activity (whose times were changed after people signed out)

@@ -1,6 +1,7 @@
 package com.countyleague.activity;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,6 +95,32 @@ class AttendanceReviewTests {
             review.revoke(flag, "晚了");
             return null;
         })).isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("attendance.flag.decided"));
+    }
+
+    @Test
+    void aPresenceRecordedAsBeginningAfterTheEndIsSignedOutAtItsBeginningWithoutStoppingTheOthers() {
+        Branch branch = fixtures.branch("晚签到支部");
+        String secretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, branch.id());
+        long late = fixtures.youth(branch.id(), "结束后签到");
+        long forgot = fixtures.youth(branch.id(), "照常忘签退");
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
+        long activity = fixtures.as(secretary, () -> {
+            long id = activities.create(new Activity.Details(branch.id(), null, Activity.Type.VOLUNTEER_SERVICE, Activity.Mode.OFFLINE,
+                    "清理河道", null, "河边", start, start.plus(Duration.ofHours(1)), null, null, null, new BigDecimal("1")));
+            activities.publish(id);
+            checkIns.checkInByHand(id, forgot, null, start, "现场登记");
+            return id;
+        });
+        // a presence whose recorded beginning lies after the activity's end (as an import or a correction may leave one)
+        jdbc.sql("insert into attendance (activity_id, person_id, checked_in_at, check_in_method, service_minutes, version) values (?, ?, ?, 'MANUAL', 0, 0)")
+                .params(activity, late, Timestamp.from(start.plus(Duration.ofHours(3)))).update();
+        clock.advance(Duration.ofDays(2));
+        review.signOutTheForgotten();
+        assertThat(checkedOut(activity, forgot)).isTrue();
+        var row = jdbc.sql("select checked_out_at, service_minutes from attendance where activity_id = ? and person_id = ?")
+                .params(activity, late).query().singleRow();
+        assertThat(((Timestamp) row.get("checked_out_at")).toInstant()).isEqualTo(start.plus(Duration.ofHours(3)));
+        assertThat(row.get("service_minutes")).isEqualTo(0);
     }
 
     private boolean checkedOut(long activity, long person) {
