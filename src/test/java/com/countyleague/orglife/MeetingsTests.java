@@ -230,6 +230,28 @@ class MeetingsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(again).contains("该活动不是本支部尚未记录的组织生活活动");
         assertThat(jdbc.sql("select count(*) from org_meeting where activity_id = ?").param(activity).query(Long.class).single()).isEqualTo(1);
+
+        // another branch's activity: neither prefills this branch's form nor is recorded by it
+        Branch other = fixtures.branch("别的活动团支部");
+        String otherSecretary = fixtures.readyAccount(Role.BRANCH_SECRETARY, other.id());
+        long theirs = fixtures.as(otherSecretary, () -> {
+            long id = activities.create(new Activity.Details(other.id(), null, Activity.Type.ORGANISATIONAL_LIFE, Activity.Mode.OFFLINE,
+                    "别处团日", null, "活动室", JUNE_15.minus(Duration.ofMinutes(10)), JUNE_15.plus(Duration.ofHours(1)), null, null, null, null));
+            activities.publish(id);
+            return id;
+        });
+        String prefilled = mvc.perform(get("/admin/meetings/new").param("org", String.valueOf(branch.id())).param("activityId", String.valueOf(theirs))
+                        .with(fixtures.signedIn(secretary)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(prefilled).doesNotContain("别处团日");
+        String refused = mvc.perform(post("/admin/meetings/new").param("organizationId", String.valueOf(branch.id())).param("kind", "LECTURE")
+                        .param("heldOn", "2026-06-15").param("topic", "借别处活动").param("activityId", String.valueOf(theirs))
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("该活动不是本支部尚未记录的组织生活活动");
+        assertThat(jdbc.sql("select count(*) from org_meeting where activity_id = ?").param(theirs).query(Long.class).single()).isZero();
+        mvc.perform(get("/admin/meetings/new").param("org", String.valueOf(other.id())).param("activityId", String.valueOf(theirs))
+                .with(fixtures.signedIn(secretary))).andExpect(status().isForbidden());
     }
 
     private long member(String name) {

@@ -204,6 +204,15 @@ class ReviewsTests {
         mvc.perform(post("/admin/reviews/" + round + "/grades").param("grade-" + members.get(0), "BASIC")
                 .with(fixtures.signedIn(stranger)).with(csrf())).andExpect(status().isForbidden());
         assertThat(gradeOf(round, members.get(0))).isEqualTo("UNGRADED");
+        // nor does this branch's secretary grade another branch's member through a field of their own round
+        long outsider = fixtures.person(fixtures.branch("评议外支部").id(), Ledger.LEAGUE_MEMBER, "外支部团员",
+                TestIds.of(LocalDate.of(2000, 6, 6), Gender.MALE), null);
+        mvc.perform(post("/admin/reviews/" + round + "/grades").param("grade-" + outsider, "EXCELLENT").param("grade-" + members.get(0), "BASIC")
+                        .with(fixtures.signedIn(secretary)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat((String) r.getFlashMap().get("failure")).isEqualTo("只能评定本轮评议中的团员。"));
+        assertThat(jdbc.sql("select count(*) from review_grade where person_id = ?").param(outsider).query(Long.class).single()).isZero();
+        assertThat(gradeOf(round, members.get(0))).isEqualTo("UNGRADED");
         Map<Long, ReviewGrade> grades = new LinkedHashMap<>();
         members.forEach(m -> grades.put(m, ReviewGrade.QUALIFIED));
         grade(round, grades);

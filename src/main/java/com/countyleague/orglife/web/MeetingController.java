@@ -71,17 +71,16 @@ class MeetingController {
         if (kind != null) {
             form.setKind(kind);
         }
-        if (org != null && activityId != null) {
-            // held as an activity of the branch: its title, day and check-ins, for the secretary to review
-            meetings.fromActivities(org).stream().filter(a -> a.id() == activityId).findFirst().ifPresent(a -> {
-                form.setActivityId(a.id());
-                form.setTopic(a.title());
-                form.setHeldOn(a.heldOn());
-                form.setAttendeeIds(List.copyOf(a.present()));
-            });
-        }
+        List<Meetings.FromActivity> activities = activitiesOf(org);
+        // held as an activity of the branch: its title, day and check-ins, for the secretary to review
+        activities.stream().filter(a -> activityId != null && a.id() == activityId).findFirst().ifPresent(a -> {
+            form.setActivityId(a.id());
+            form.setTopic(a.title());
+            form.setHeldOn(a.heldOn());
+            form.setAttendeeIds(List.copyOf(a.present()));
+        });
         model.addAttribute("meetingForm", form);
-        return form(model, form);
+        return form(model, form, activities);
     }
 
     @PostMapping("/new")
@@ -95,7 +94,7 @@ class MeetingController {
                 refusal.addTo(result, meetingForm);
             }
         }
-        return form(model, meetingForm);
+        return form(model, meetingForm, activitiesOf(meetingForm.getOrganizationId()));
     }
 
     @GetMapping("/{id}")
@@ -129,11 +128,15 @@ class MeetingController {
     }
 
     /** The form, with the branches in reach to choose from and the chosen branch's members to tick. */
-    private String form(Model model, MeetingForm form) {
+    private String form(Model model, MeetingForm form, List<Meetings.FromActivity> activities) {
         model.addAttribute("branches", people.branchesInReach());
         model.addAttribute("kinds", MeetingKind.values());
         model.addAttribute("members", form.getOrganizationId() == null ? List.of() : meetings.membersToTick(form.getOrganizationId()));
-        model.addAttribute("activities", form.getOrganizationId() == null ? List.of() : meetings.fromActivities(form.getOrganizationId()));
+        model.addAttribute("activities", activities);
         return "orglife/meeting-form";
+    }
+
+    private List<Meetings.FromActivity> activitiesOf(Long org) {
+        return org == null ? List.of() : meetings.fromActivities(org);
     }
 }
