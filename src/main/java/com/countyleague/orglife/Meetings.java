@@ -170,6 +170,12 @@ public class Meetings {
                 organizationId, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
     }
 
+    /** The branch assemblies of a branch in reach held in a year, newest first: where its review and recommendations are decided. */
+    @Transactional(readOnly = true)
+    public List<Meeting> assemblies(long organizationId, int year) {
+        return ofBranch(organizationId, year).stream().filter(m -> m.kind().decidesForTheBranch()).toList();
+    }
+
     /** Adds a photo (JPEG or PNG, up to 5 MB, nine a meeting) to a meeting in reach. Audited. */
     @Transactional
     public long addPhoto(long meetingId, byte[] bytes) {

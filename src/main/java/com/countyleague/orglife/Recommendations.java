@@ -38,7 +38,18 @@ public class Recommendations {
     /** The oldest a member may be recommended at. */
     static final int MAX_AGE = 28;
 
-    public enum Status { NOMINATED, DECIDED, APPROVED, REJECTED, CONCLUDED }
+    public enum Status { NOMINATED, DECIDED, APPROVED, REJECTED, CONCLUDED;
+
+        /** Awaiting the branch assembly that decides it. */
+        public boolean awaitsAssembly() {
+            return this == NOMINATED;
+        }
+
+        /** Sent to the Party, awaiting its answer. */
+        public boolean awaitsAnswer() {
+            return this == APPROVED;
+        }
+    }
 
     /** What the Party made of the recommendation: listed as an activist (入党积极分子), or not admitted. */
     public enum Outcome { ACTIVIST, NOT_ADMITTED }
@@ -112,7 +123,7 @@ public class Recommendations {
             throw new RuleViolationException("meetingId", "recommendation.meeting");
         }
         Meetings.Meeting meeting = meetings.get(meetingId);
-        if (meeting.organizationId() != recommendation.organizationId() || meeting.kind() != MeetingKind.BRANCH_ASSEMBLY
+        if (meeting.organizationId() != recommendation.organizationId() || !meeting.kind().decidesForTheBranch()
                 || meeting.heldOn().isBefore(recommendation.nominatedOn())) {
             throw new RuleViolationException("meetingId", "recommendation.meeting");
         }
@@ -177,8 +188,8 @@ public class Recommendations {
         Map<Long, List<Meetings.Meeting>> assemblies = new HashMap<>();
         List<Row> rows = select("o.path like ? order by case when r.status in ('NOMINATED', 'DECIDED', 'APPROVED') then 0 else 1 end, r.id desc",
                 unit.path() + "%").stream()
-                .map(r -> new Row(r, r.status() != Status.NOMINATED ? List.of() : assemblies.computeIfAbsent(r.organizationId(),
-                        org -> meetings.ofBranch(org, today.getYear()).stream().filter(m -> m.kind() == MeetingKind.BRANCH_ASSEMBLY).toList())
+                .map(r -> new Row(r, !r.status().awaitsAssembly() ? List.of() : assemblies.computeIfAbsent(r.organizationId(),
+                        org -> meetings.assemblies(org, today.getYear()))
                         .stream().filter(m -> !m.heldOn().isBefore(r.nominatedOn())).toList(),
                         r.status() == Status.DECIDED && reach.coversUnitAbove(r.organizationId())))
                 .toList();

@@ -42,6 +42,15 @@ public class Reviews {
         public boolean editable() {
             return this == OPEN || this == RETURNED;
         }
+
+        public boolean returned() {
+            return this == RETURNED;
+        }
+
+        /** Approved: its members are registered, or not, for the year. */
+        public boolean registered() {
+            return this == APPROVED;
+        }
     }
 
     public record Round(long id, long organizationId, int year, long meetingId, int members, int attendees, Status status,
@@ -105,7 +114,7 @@ public class Reviews {
     @Transactional
     public long open(long meetingId) {
         Meetings.Meeting meeting = meetings.get(meetingId);
-        if (meeting.kind() != MeetingKind.BRANCH_ASSEMBLY) {
+        if (!meeting.kind().decidesForTheBranch()) {
             throw new RuleViolationException("meetingId", "review.meeting.not-assembly");
         }
         int year = meeting.heldOn().getYear();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import com.countyleague.account.OrganizationDirectory.OrganizationRef;
 import com.countyleague.account.Reach;
 import com.countyleague.member.ReviewGrade;
-import com.countyleague.orglife.MeetingKind;
 import com.countyleague.orglife.Meetings;
 import com.countyleague.orglife.Reviews;
 import com.countyleague.web.Flash;
@@ -57,7 +56,7 @@ class ReviewController {
         model.addAttribute("year", asked);
         model.addAttribute("round", round.orElse(null));
         model.addAttribute("awaiting", reviews.awaitingDecision());
-        model.addAttribute("assemblies", meetings.ofBranch(unit.id(), asked).stream().filter(m -> m.kind() == MeetingKind.BRANCH_ASSEMBLY).toList());
+        model.addAttribute("assemblies", meetings.assemblies(unit.id(), asked));
         return "orglife/reviews";
     }
 
